@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("nastavnik.core.urls")),
+    path("accounts/", include("nastavnik.accounts.urls")),
+    path("profile/", include("nastavnik.profiles.urls")),
+    path("skills/", include("nastavnik.skills.urls")),
+    path("mentors/", include("nastavnik.profiles.directory_urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include("config.api_urls")),
+]

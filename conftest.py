@@ -1,0 +1,61 @@
+"""The named people every test can use, and shared clients.
+
+The mentor and the mentee are strangers to each other until a test connects them; the outsider is a
+signed-up user with no part in what a test looks at; staff manage everything in the admin.
+"""
+
+import pytest
+from rest_framework.test import APIClient
+
+from nastavnik.accounts.models import User
+from nastavnik.accounts.tests.factories import UserFactory
+from nastavnik.profiles.models import MenteeProfile, MentorProfile
+from nastavnik.profiles.tests.factories import MenteeProfileFactory, MentorProfileFactory
+
+
+@pytest.fixture
+def mentor(db) -> User:
+    user = UserFactory(email="mentor@example.org", name="Мария Менторова")
+    MentorProfileFactory(user=user)
+    return user
+
+
+@pytest.fixture
+def mentee(db) -> User:
+    user = UserFactory(email="mentee@example.org", name="Ivan Menteev")
+    MenteeProfileFactory(user=user)
+    return user
+
+
+@pytest.fixture
+def outsider(db) -> User:
+    return UserFactory(email="outsider@example.org", name="Olga Outsider")
+
+
+@pytest.fixture
+def staff_user(db) -> User:
+    return UserFactory(
+        email="staff@example.org", name="Staff Person", is_staff=True, is_superuser=True
+    )
+
+
+@pytest.fixture
+def api_client() -> APIClient:
+    return APIClient()
+
+
+@pytest.fixture
+def api_client_for():
+    """An API client authenticated as the given user with a real token."""
+    from rest_framework.authtoken.models import Token
+
+    def make(user: User) -> APIClient:
+        client = APIClient()
+        token, _ = Token.objects.get_or_create(user=user)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        return client
+
+    return make
+
+
+__all__ = ["MenteeProfile", "MentorProfile"]
