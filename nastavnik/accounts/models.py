@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone as django_timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +24,10 @@ class UserManager(BaseUserManager["User"]):
         user.set_password(password)
         user.save(using=self._db)
         return user
+
+    def get_by_natural_key(self, email: str | None) -> "User":
+        # People type their address with any capitalisation; addresses are stored in lower case.
+        return self.get(email__iexact=email)
 
     def create_superuser(self, email: str, password: str | None = None, **fields) -> "User":
         fields.setdefault("is_staff", True)
@@ -59,6 +64,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         ordering = ["name", "email"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                name="accounts_user_email_case_insensitive_unique",
+                violation_error_message=_("An account with this email already exists."),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name or self.email
