@@ -4,6 +4,10 @@ The mentor and the mentee are strangers to each other until a test connects them
 signed-up user with no part in what a test looks at; staff manage everything in the admin.
 """
 
+import email
+import email.policy
+import socket
+
 import pytest
 from rest_framework.test import APIClient
 
@@ -56,6 +60,46 @@ def api_client_for():
         return client
 
     return make
+
+
+class ReceivedMail:
+    """Messages an SMTP test server accepted, parsed with the standard library."""
+
+    def __init__(self) -> None:
+        self.messages: list[email.message.EmailMessage] = []
+
+    async def handle_DATA(self, server, session, envelope) -> str:  # aiosmtpd's handler hook
+        self.messages.append(
+            email.message_from_bytes(envelope.original_content, policy=email.policy.default)
+        )
+        return "250 Message accepted for delivery"
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server (aiosmtpd) on a free loopback port that Django sends mail to.
+
+    Yields the ReceivedMail whose `messages` list holds what was delivered.
+    """
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    received = ReceivedMail()
+    controller = Controller(received, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_USE_SSL = False
+    try:
+        yield received
+    finally:
+        controller.stop()
 
 
 __all__ = ["MenteeProfile", "MentorProfile"]

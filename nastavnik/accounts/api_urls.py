@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401  (routes are added as the app grows)
+from django.urls import path
 
-urlpatterns: list = []
+from nastavnik.accounts import api
+
+urlpatterns = [
+    path("auth/token/", api.TokenView.as_view(), name="api-auth-token"),
+    path("auth/register/", api.RegisterView.as_view(), name="api-auth-register"),
+    path("me/", api.MeView.as_view(), name="api-me"),
+]

@@ -4,8 +4,13 @@ from nastavnik.accounts import views
 
 app_name = "accounts"
 urlpatterns = [
+    path("signup/", views.signup, name="signup"),
     path("login/", views.login, name="login"),
     path("logout/", views.logout, name="logout"),
-    path("signup/", views.login, name="signup"),  # TODO(accounts helper): real sign-up view
+    path("settings/", views.account_settings, name="settings"),
     path("language/", views.language_set, name="language"),
+    path("password-reset/", views.password_reset, name="password_reset"),
+    path("password-reset/sent/", views.password_reset_done, name="password_reset_done"),
+    path("reset/<uidb64>/<token>/", views.password_reset_confirm, name="password_reset_confirm"),
+    path("reset/done/", views.password_reset_complete, name="password_reset_complete"),
 ]
