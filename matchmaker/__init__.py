@@ -1,0 +1,1 @@
+"""The matching engine: scoring, recommendations and whole-cohort matching, without Django."""
