@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("nastavnik.accounts.api_urls")),
     path("", include("nastavnik.profiles.api_urls")),
     path("", include("nastavnik.skills.api_urls")),
+    path("", include("nastavnik.relationships.api_urls")),
 ]

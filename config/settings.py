@@ -43,6 +43,10 @@ INSTALLED_APPS = [
     "nastavnik.skills",
     "nastavnik.profiles",
     "nastavnik.matching",
+    "nastavnik.notifications",
+    "nastavnik.relationships",
+    "nastavnik.goals",
+    "nastavnik.messaging",
 ]
 
 MIDDLEWARE = [
@@ -152,6 +156,11 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Nastavnik <noreply@nastavnik
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Days a mentorship request waits for the mentor before it expires (a reminder goes a day before).
+REQUEST_EXPIRY_DAYS = env_int("REQUEST_EXPIRY_DAYS", 7)
+if REQUEST_EXPIRY_DAYS < 2:
+    raise ImproperlyConfigured("REQUEST_EXPIRY_DAYS must be at least 2")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -7,6 +7,8 @@ urlpatterns = [
     path("profile/", include("nastavnik.profiles.urls")),
     path("skills/", include("nastavnik.skills.urls")),
     path("mentors/", include("nastavnik.profiles.directory_urls")),
+    path("", include("nastavnik.relationships.urls")),
+    path("notifications/", include("nastavnik.notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api_urls")),

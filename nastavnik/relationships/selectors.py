@@ -1,0 +1,80 @@
+"""Reading requests and relationships, scoped to the people taking part in them."""
+
+from collections.abc import Iterable
+
+from django.db.models import Count, QuerySet
+from django.http import Http404
+
+from nastavnik.accounts.models import User
+from nastavnik.relationships.models import (
+    Event,
+    MentorshipRequest,
+    Relationship,
+    RelationshipStatus,
+)
+
+
+def relationships_for_user(*, user: User) -> QuerySet[Relationship]:
+    """The relationships where the user is the mentor or the mentee, newest first."""
+    if not user.is_authenticated:
+        return Relationship.objects.none()
+    return Relationship.objects.involving(user).select_related("mentor", "mentee")
+
+
+def relationship_get_for_user(*, user: User, relationship_id: int) -> Relationship:
+    """The relationship if the user is its mentor or mentee; Http404 otherwise (staff use the admin)."""
+    try:
+        return relationships_for_user(user=user).get(pk=relationship_id)
+    except (Relationship.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such relationship") from None
+
+
+def requests_for_user(*, user: User) -> QuerySet[MentorshipRequest]:
+    """Requests the user sent or received, newest first."""
+    if not user.is_authenticated:
+        return MentorshipRequest.objects.none()
+    return MentorshipRequest.objects.involving(user).select_related(
+        "mentor", "mentee", "suggested_mentor"
+    )
+
+
+def request_get_for_user(*, user: User, request_id: int) -> MentorshipRequest:
+    """The request if the user sent or received it; Http404 otherwise."""
+    try:
+        return requests_for_user(user=user).get(pk=request_id)
+    except (MentorshipRequest.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such request") from None
+
+
+def active_mentee_counts(mentor_ids: Iterable[int]) -> dict[int, int]:
+    """Active relationships per mentor user id; mentors without any are absent (count 0)."""
+    rows = (
+        Relationship.objects.filter(
+            mentor_id__in=list(mentor_ids), status=RelationshipStatus.ACTIVE
+        )
+        .values("mentor_id")
+        .annotate(n=Count("id"))
+    )
+    return {row["mentor_id"]: row["n"] for row in rows}
+
+
+def mentor_capacity_left(*, mentor: User) -> int:
+    """Free places of a mentor: capacity minus active relationships, never below 0.
+
+    A mentor without a mentor profile has no places.
+    """
+    profile = getattr(mentor, "mentor_profile", None)
+    if profile is None:
+        return 0
+    used = active_mentee_counts([mentor.pk]).get(mentor.pk, 0)
+    return max(profile.capacity - used, 0)
+
+
+def events_for_relationship(*, relationship: Relationship) -> QuerySet[Event]:
+    """The relationship's history, including the request it grew from, oldest first."""
+    from django.db.models import Q
+
+    condition = Q(relationship=relationship)
+    if relationship.request_id:
+        condition |= Q(request_id=relationship.request_id)
+    return Event.objects.filter(condition).select_related("actor")
