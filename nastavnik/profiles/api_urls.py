@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401  (routes are added as the app grows)
+from django.urls import path
 
-urlpatterns: list = []
+from nastavnik.profiles import api
+
+urlpatterns = [
+    path("me/mentor-profile/", api.MentorProfileView.as_view(), name="api-me-mentor-profile"),
+    path("me/mentee-profile/", api.MenteeProfileView.as_view(), name="api-me-mentee-profile"),
+]

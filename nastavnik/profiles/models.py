@@ -1,11 +1,57 @@
+from collections.abc import Iterable
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from nastavnik.accounts.models import validate_timezone
 from nastavnik.core.models import TimeStampedModel
+from nastavnik.profiles.languages import language_codes
+from nastavnik.profiles.questionnaires import (
+    LIKERT_MAX,
+    LIKERT_MIN,
+    READINESS_CHOICES,
+    READINESS_KEYS,
+    WORKING_STYLE_QUESTIONS,
+)
 from nastavnik.skills.models import Skill
+
+MAX_LIST_ITEMS = 30
+LIST_ITEM_MAX_LENGTH = 120
+
+
+def _list_errors(value: object, allowed: Iterable[str] | None = None) -> str | None:
+    """Why a JSON list field's value is wrong, or None when it is a list of allowed strings."""
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        return _("Give a list of text values.")
+    if len(value) > MAX_LIST_ITEMS:
+        return _("Give at most %(limit)d values.") % {"limit": MAX_LIST_ITEMS}
+    if any(len(item) > LIST_ITEM_MAX_LENGTH for item in value):
+        return _("Each value can be at most %(limit)d characters.") % {
+            "limit": LIST_ITEM_MAX_LENGTH
+        }
+    if allowed is not None:
+        unknown = sorted(set(value) - set(allowed))
+        if unknown:
+            return _("Unknown values: %(values)s.") % {"values": ", ".join(unknown)}
+    return None
+
+
+def _answers_errors(value: object, keys: Iterable[str], answers: Iterable[object]) -> str | None:
+    """Why a questionnaire's answers are wrong, or None: a dict of known keys to allowed answers."""
+    if not isinstance(value, dict):
+        return _("Give the answers as an object of question to answer.")
+    unknown = sorted(set(value) - set(keys))
+    if unknown:
+        return _("Unknown questions: %(keys)s.") % {"keys": ", ".join(map(str, unknown))}
+    allowed = list(answers)
+    # bool is an int in Python; True must not pass as the answer 1.
+    if any(isinstance(v, bool) or v not in allowed for v in value.values()):
+        return _("Answers must be one of: %(answers)s.") % {"answers": ", ".join(map(str, allowed))}
+    return None
 
 
 class Format(models.TextChoices):
@@ -77,6 +123,34 @@ class ProfileBase(TimeStampedModel):
     class Meta:
         abstract = True
 
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        checks = {
+            "formats": Format.values,
+            "durations": Duration.values,
+            "languages": language_codes(),
+            **self.free_list_fields(),
+        }
+        for field, allowed in checks.items():
+            error = _list_errors(getattr(self, field), allowed)
+            if error:
+                errors[field] = error
+        error = _answers_errors(
+            self.working_style, WORKING_STYLE_QUESTIONS, range(LIKERT_MIN, LIKERT_MAX + 1)
+        )
+        if error:
+            errors["working_style"] = error
+        errors.update(self.extra_errors())
+        if errors:
+            raise ValidationError(errors)
+
+    def free_list_fields(self) -> dict[str, Iterable[str] | None]:
+        """Further JSON list fields to check: name -> allowed values (None: any short text)."""
+        return {}
+
+    def extra_errors(self) -> dict[str, str]:
+        return {}
+
 
 class MentorProfile(ProfileBase):
     user = models.OneToOneField(
@@ -137,6 +211,14 @@ class MentorProfile(ProfileBase):
     def __str__(self) -> str:
         return str(self.user)
 
+    def free_list_fields(self) -> dict[str, Iterable[str] | None]:
+        return {"specialisations": Specialisation.values}
+
+    def extra_errors(self) -> dict[str, str]:
+        answers = [value for value, _label in READINESS_CHOICES]
+        error = _answers_errors(self.readiness, READINESS_KEYS, answers)
+        return {"readiness": error} if error else {}
+
 
 class MenteeProfile(ProfileBase):
     user = models.OneToOneField(
@@ -173,6 +255,9 @@ class MenteeProfile(ProfileBase):
     def __str__(self) -> str:
         return str(self.user)
 
+    def free_list_fields(self) -> dict[str, Iterable[str] | None]:
+        return {"industries": None, "communities": None}
+
 
 class Weekday(models.IntegerChoices):
     MONDAY = 0, _("Monday")
@@ -200,7 +285,7 @@ class AvailabilityWindow(models.Model):
     weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
     start = models.TimeField(_("from"))
     end = models.TimeField(_("until"))
-    timezone = models.CharField(_("time zone"), max_length=64)
+    timezone = models.CharField(_("time zone"), max_length=64, validators=[validate_timezone])
 
     class Meta:
         verbose_name = _("availability window")

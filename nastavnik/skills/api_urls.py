@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401  (routes are added as the app grows)
+from django.urls import path
 
-urlpatterns: list = []
+from nastavnik.skills import api
+
+urlpatterns = [
+    path("skills/", api.SkillListView.as_view(), name="api-skills"),
+]

@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401  (routes are added as the app grows)
+from django.urls import path
+
+from nastavnik.skills import views
 
 app_name = "skills"
-urlpatterns: list = []
+urlpatterns = [
+    path("autocomplete/", views.autocomplete, name="autocomplete"),
+]

@@ -1,0 +1,31 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from nastavnik.skills.selectors import skills_search
+from nastavnik.skills.wordforms import normalize
+
+SUGGESTIONS = 10
+# The picker names its checkboxes after the form field they belong to.
+PICKER_FIELDS = frozenset({"skills", "skills_wanted"})
+
+
+def autocomplete(request: HttpRequest) -> HttpResponse:
+    """Skill suggestions for the picker; an htmx request gets just the list."""
+    query = request.GET.get("q", "").strip()[:100]
+    field = request.GET.get("field", "skills")
+    if field not in PICKER_FIELDS:
+        field = "skills"
+    suggestions = list(skills_search(query=query)[:SUGGESTIONS]) if query else []
+    exact = any(
+        normalize(query) in (normalize(s.name_en), normalize(s.name_ru)) for s in suggestions
+    )
+    context = {
+        "query": query,
+        "field": field,
+        "suggestions": suggestions,
+        "offer_new": bool(query) and not exact,
+    }
+    template = "skills/autocomplete.html"
+    if request.htmx:
+        template += "#suggestions"
+    return render(request, template, context)
