@@ -13,10 +13,10 @@ from rest_framework.views import APIView
 
 from nastavnik.accounts.login_attempts import login_pause_minutes
 from nastavnik.accounts.serializers import (
+    CredentialsSerializer,
     MeSerializer,
     RegisteredSerializer,
     RegisterSerializer,
-    TokenRequestSerializer,
     TokenSerializer,
 )
 from nastavnik.accounts.services import (
@@ -58,7 +58,7 @@ class TokenView(APIView):
             "Exchanges an email and password for the account's token. Repeated failures for one "
             "email from one address pause sign-in (429)."
         ),
-        request=TokenRequestSerializer,
+        request=CredentialsSerializer,
         responses={200: TokenSerializer},
         examples=[
             OpenApiExample(
@@ -70,7 +70,7 @@ class TokenView(APIView):
         tags=["auth"],
     )
     def post(self, request: Request) -> Response:
-        serializer = TokenRequestSerializer(data=request.data)
+        serializer = CredentialsSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
             user = user_authenticate(request=request._request, **serializer.validated_data)

@@ -5,7 +5,7 @@ from rest_framework import serializers
 from nastavnik.accounts.models import User, validate_timezone
 
 
-class TokenRequestSerializer(serializers.Serializer):
+class CredentialsSerializer(serializers.Serializer):
     email = serializers.EmailField()
     password = serializers.CharField(trim_whitespace=False, style={"input_type": "password"})
 
