@@ -190,7 +190,8 @@ def instance_rankings(instance: Instance) -> Rankings:
 
     A person without a `ranking` ranks every partner `scores` names for them (or, without
     `scores`, the model's best candidates) by score, best first, ties in input order.
-    Forbidden pairs are never acceptable, and pinned mentees do not take part.
+    Forbidden pairs (and, with `scores`, pairs it does not name) are never acceptable, and
+    pinned mentees do not take part.
     """
     n_mentees = len(instance.mentees)
     if instance.mentees.has_ranking.all() and instance.mentors.has_ranking.all():
@@ -216,6 +217,8 @@ def instance_rankings(instance: Instance) -> Rankings:
     pinned = np.zeros(n_mentees, dtype=bool)
     pinned[instance.pin[0]] = True
     keep = ~instance.forbidden(rows, mentee_indices) & ~pinned[rows]
+    if instance.scores is not None:  # a pair that scores does not name is not allowed
+        keep &= ~np.isnan(instance.given_scores(rows, mentee_indices))
     lengths = np.bincount(rows[keep], minlength=n_mentees)
     mentee_indptr = np.r_[0, np.cumsum(lengths)].astype(np.int64)
     mentee_indices = mentee_indices[keep]

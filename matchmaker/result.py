@@ -1,0 +1,139 @@
+"""Result documents of the file format (shared/matching/FORMAT.md), and writing them safely."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from typing import Any
+
+import numpy as np
+
+from matchmaker.instance import Instance, InstanceError
+
+GIVEN_FACTOR = "given"
+
+
+def given_reasons(score: float) -> list[dict[str, Any]]:
+    """The reasons of a score that the instance's `scores` supplied: the score itself."""
+    return [
+        {
+            "factor": GIVEN_FACTOR,
+            "contribution": score,
+            "detail": "score given in the instance",
+            "detail_en": "score given in the instance",
+            "detail_ru": "оценка задана во входных данных",
+        }
+    ]
+
+
+def pair_scores(instance: Instance, mentee: np.ndarray, mentor: np.ndarray) -> np.ndarray:
+    """The score of each pair: from `scores` when present, else from the model."""
+    if instance.scores is not None:
+        return instance.given_scores(mentee, mentor)
+    model = instance.model()
+    return np.array(
+        [model.score(i, j) for i, j in zip(mentee.tolist(), mentor.tolist(), strict=True)],
+        dtype=np.float64,
+    )
+
+
+def matching_document(
+    *,
+    mode: str,
+    instance: Instance,
+    mentee: np.ndarray,
+    mentor: np.ndarray,
+    score: np.ndarray,
+    stats: dict[str, Any],
+) -> dict[str, Any]:
+    """The result of `optimal` or `stable`: assignments with reasons, unmatched, objective."""
+    mentee_ids, mentor_ids = instance.mentees.ids, instance.mentors.ids
+    explain = None if instance.scores is not None else instance.model().explain
+    assignments = []
+    for i, j, value in zip(mentee.tolist(), mentor.tolist(), score.tolist(), strict=True):
+        reasons = given_reasons(value) if explain is None else explain(i, j)
+        assignments.append(
+            {"mentee": mentee_ids[i], "mentor": mentor_ids[j], "score": value, "reasons": reasons}
+        )
+    matched = np.zeros(len(mentee_ids), dtype=bool)
+    matched[mentee] = True
+    unmatched = [mentee_ids[i] for i in np.flatnonzero(~matched).tolist()]
+    return {
+        "mode": mode,
+        "assignments": assignments,
+        "unmatched": unmatched,
+        "objective": float(np.sum(score)),
+        "stats": {"matched": len(assignments), "unmatched": len(unmatched), **stats},
+    }
+
+
+def recommend_document(*, instance: Instance, mentee_id: str, top: int) -> dict[str, Any]:
+    """The `top` best mentors for one mentee, excluding full and forbidden mentors."""
+    if mentee_id not in instance.mentees.index:
+        raise InstanceError("--mentee", "unknown mentee id", mentee_id)
+    i = instance.mentees.index[mentee_id]
+    full = instance.capacity - instance.pinned_load() <= 0
+    forbidden = instance.forbid[1][instance.forbid[0] == i]
+    excluded = np.zeros(len(instance.mentors), dtype=bool)
+    excluded[full] = True
+    excluded[forbidden] = True
+    if instance.scores is not None:
+        mentees, mentors, values = instance.scores
+        mine = (mentees == i) & ~excluded[mentors]
+        mentors, values = mentors[mine], values[mine]
+        order = np.lexsort((mentors, -values))[:top]
+        best = [(int(mentors[k]), float(values[k])) for k in order]
+        explain = None
+    else:
+        model = instance.model()
+        best = model.recommend(i, top, exclude=np.flatnonzero(excluded).tolist())
+        explain = model.explain
+    recommendations = [
+        {
+            "mentor": instance.mentors.ids[j],
+            "score": float(value),
+            "reasons": given_reasons(float(value)) if explain is None else explain(i, j),
+        }
+        for j, value in best
+    ]
+    return {"mode": "recommend", "mentee": mentee_id, "recommendations": recommendations}
+
+
+def write_document(document: dict[str, Any], path: str | None) -> None:
+    """Write JSON to `path` all at once (temp file + rename), or to standard output."""
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+    if path is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    directory = os.path.dirname(os.path.abspath(path))
+    try:
+        handle, temporary = tempfile.mkstemp(dir=directory, prefix=".nastavnik-match-", suffix=".tmp")
+    except OSError as error:
+        raise InstanceError("--output", f"cannot be written ({error.strerror})", path) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's 0600 would hide the result from others
+        os.replace(temporary, path)
+    except OSError as error:
+        _remove_quietly(temporary)
+        raise InstanceError("--output", f"cannot be written ({error.strerror})", path) from None
+    except BaseException:
+        _remove_quietly(temporary)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _remove_quietly(path: str) -> None:
+    try:
+        os.remove(path)
+    except OSError:
+        pass
