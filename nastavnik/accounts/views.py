@@ -21,7 +21,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     """Creates an account, signs the person in and takes them to their profile."""
     if request.user.is_authenticated:
         return redirect("profiles:dashboard")
-    form = SignupForm(request.POST or None)
+    form = SignupForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             user = user_create(**form.cleaned_data)
@@ -40,7 +40,7 @@ def account_settings(request: HttpRequest) -> HttpResponse:
     """Name, time zone and language of the signed-in user."""
     user: User = request.user
     initial = {"name": user.name, "timezone": user.timezone, "language": user.language}
-    form = AccountSettingsForm(request.POST or None, initial=initial)
+    form = AccountSettingsForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             user_update(user=user, **form.cleaned_data)

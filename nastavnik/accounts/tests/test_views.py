@@ -75,6 +75,12 @@ def test_sign_up_with_an_email_registered_in_other_capitals_is_refused(client, o
     assert User.objects.filter(email__iexact="outsider@example.org").count() == 1
 
 
+def test_an_empty_sign_up_form_names_every_missing_field(client, db):
+    response = client.post(reverse("accounts:signup"), {}, headers=EN)
+
+    assert set(response.context["form"].errors) == {"email", "name", "password"}
+
+
 def test_sign_up_page_sends_a_signed_in_user_to_their_profile(signed_in):
     response = signed_in.get(reverse("accounts:signup"))
 
