@@ -28,21 +28,23 @@ _SHOWN_CHARS = 60
 class InstanceError(ValueError):
     """Bad input: `field` is where it is (`mentors[3].capacity`), `value` what was found there."""
 
-    def __init__(self, field: str, problem: str, value: object = _NOTHING) -> None:
+    def __init__(
+        self, field: str, problem: str, value: object = _NOTHING, *, shorten: bool = True
+    ) -> None:
         self.field = field
         self.problem = problem
         self.value = None if value is _NOTHING else value
-        shown = "" if value is _NOTHING else f", got {_show(value)}"
+        shown = "" if value is _NOTHING else f", got {_show(value, shorten=shorten)}"
         super().__init__(f"{field}: {problem}{shown}")
 
 
-def _show(value: object) -> str:
+def _show(value: object, *, shorten: bool) -> str:
     try:
         text = json.dumps(value, ensure_ascii=False, allow_nan=True)
     except (TypeError, ValueError):
         text = repr(value)
     text = " ".join(text.split())
-    return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 3] + "..."
+    return text if not shorten or len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 3] + "..."
 
 
 @dataclass(frozen=True, eq=False)
@@ -143,11 +145,15 @@ def read_instance(path: str | os.PathLike[str]) -> Instance:
         with open(path, "rb") as file:
             raw = file.read()
     except FileNotFoundError:
-        raise InstanceError("--input", "no such file", str(path)) from None
+        raise InstanceError("--input", "no such file", str(path), shorten=False) from None
     except IsADirectoryError:
-        raise InstanceError("--input", "is a directory, not a file", str(path)) from None
+        raise InstanceError(
+            "--input", "is a directory, not a file", str(path), shorten=False
+        ) from None
     except OSError as error:
-        raise InstanceError("--input", f"cannot be read ({error.strerror})", str(path)) from None
+        raise InstanceError(
+            "--input", f"cannot be read ({error.strerror})", str(path), shorten=False
+        ) from None
     return parse_instance(decode_json(raw, what="input"))
 
 
@@ -232,9 +238,7 @@ def _capacities(records: list[dict[str, Any]]) -> np.ndarray:
     for position, record in enumerate(records):
         value = record.get("capacity", 1)
         if type(value) is not int or value < 0:
-            raise InstanceError(
-                f"mentors[{position}].capacity", "must be an integer >= 0", value
-            )
+            raise InstanceError(f"mentors[{position}].capacity", "must be an integer >= 0", value)
         capacity[position] = value
     return capacity
 
@@ -395,7 +399,9 @@ def _check_pins(instance: Instance) -> None:
         if instance.scores is not None
         else np.ones(len(mentees), dtype=bool)
     )
-    for position, (mentee, mentor) in enumerate(zip(mentees.tolist(), mentors.tolist())):
+    for position, (mentee, mentor) in enumerate(
+        zip(mentees.tolist(), mentors.tolist(), strict=True)
+    ):
         pair = [instance.mentees.ids[mentee], instance.mentors.ids[mentor]]
         if mentee in first_pin:
             raise InstanceError(
@@ -407,7 +413,9 @@ def _check_pins(instance: Instance) -> None:
         if forbidden[position]:
             raise InstanceError(f"{where}[{position}]", "pins a forbidden pair", pair)
         if not named[position]:
-            raise InstanceError(f"{where}[{position}]", "pins a pair that scores does not name", pair)
+            raise InstanceError(
+                f"{where}[{position}]", "pins a pair that scores does not name", pair
+            )
         load[mentor] += 1
         if load[mentor] > instance.capacity[mentor]:
             raise InstanceError(

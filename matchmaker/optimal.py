@@ -128,7 +128,10 @@ def solve_optimal(
     else:
         model = instance.model()
         pin_score = np.array(
-            [model.score(i, j) for i, j in zip(pin_mentee.tolist(), pin_mentor.tolist())],
+            [
+                model.score(i, j)
+                for i, j in zip(pin_mentee.tolist(), pin_mentor.tolist(), strict=True)
+            ],
             dtype=np.float64,
         )
     all_mentee = np.concatenate([pin_mentee, mentee[chosen]])

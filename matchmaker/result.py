@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -110,9 +111,13 @@ def write_document(document: dict[str, Any], path: str | None) -> None:
         return
     directory = os.path.dirname(os.path.abspath(path))
     try:
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=".nastavnik-match-", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(
+            dir=directory, prefix=".nastavnik-match-", suffix=".tmp"
+        )
     except OSError as error:
-        raise InstanceError("--output", f"cannot be written ({error.strerror})", path) from None
+        raise InstanceError(
+            "--output", f"cannot be written ({error.strerror})", path, shorten=False
+        ) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(text)
@@ -120,7 +125,9 @@ def write_document(document: dict[str, Any], path: str | None) -> None:
         os.replace(temporary, path)
     except OSError as error:
         _remove_quietly(temporary)
-        raise InstanceError("--output", f"cannot be written ({error.strerror})", path) from None
+        raise InstanceError(
+            "--output", f"cannot be written ({error.strerror})", path, shorten=False
+        ) from None
     except BaseException:
         _remove_quietly(temporary)
         raise
@@ -133,7 +140,5 @@ def _umask() -> int:
 
 
 def _remove_quietly(path: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.remove(path)
-    except OSError:
-        pass

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from matchmaker.instance import Instance, InstanceError
+from matchmaker.instance import Instance
 
 _NO_RANK = np.iinfo(np.int32).max  # "not full": every acceptable rank is below it
 VECTOR_THRESHOLD = 256  # free mentees below which proposing one at a time is cheaper
@@ -62,9 +62,7 @@ def _acceptable_lists(
     rankings: Rankings, n_mentees: int, n_mentors: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Each mentee's list cut to mutually acceptable mentors, with the mentor's rank of them."""
-    mentor_rows = np.repeat(
-        np.arange(n_mentors, dtype=np.int64), np.diff(rankings.mentor_indptr)
-    )
+    mentor_rows = np.repeat(np.arange(n_mentors, dtype=np.int64), np.diff(rankings.mentor_indptr))
     mentor_positions = np.arange(len(rankings.mentor_indices), dtype=np.int64) - np.repeat(
         rankings.mentor_indptr[:-1], np.diff(rankings.mentor_indptr)
     )

@@ -50,7 +50,7 @@ def test_optimiser_matches_the_exact_cardinality_and_total_on_random_small_insta
 
 def test_more_mentees_matched_beats_a_higher_total():
     # Alone, e0-m0 scores 10; but e0-m1 and e1-m0 match both mentees.
-    mentee, mentor, score = _solve(2, [1, 1], [(0, 0, 10.0), (0, 1, 0.1), (1, 0, 0.1)])
+    mentee, mentor, _ = _solve(2, [1, 1], [(0, 0, 10.0), (0, 1, 0.1), (1, 0, 0.1)])
     assert sorted(zip(mentee.tolist(), mentor.tolist(), strict=True)) == [(0, 1), (1, 0)]
 
 
@@ -77,12 +77,7 @@ def _instances(draw):
     n_mentees = draw(st.integers(1, 7))
     n_mentors = draw(st.integers(1, 4))
     capacity = [draw(st.integers(0, 3)) for _ in range(n_mentors)]
-    pairs = [
-        (i, j)
-        for i in range(n_mentees)
-        for j in range(n_mentors)
-        if draw(st.booleans())
-    ]
+    pairs = [(i, j) for i in range(n_mentees) for j in range(n_mentors) if draw(st.booleans())]
     scores = [[f"e{i}", f"m{j}", draw(st.floats(-1, 1))] for i, j in pairs]
     forbid = [p for p in pairs if draw(st.integers(0, 5)) == 0]
     pins: list[tuple[int, int]] = []

@@ -35,7 +35,7 @@ def _oracle(mentee_lists, mentor_lists, capacity) -> np.ndarray:
         )
     for j, row in enumerate(mentor_lists):
         if capacity[j] > 0:
-                hospitals[j].set_prefs([residents[i] for i in row if j in mentee_lists[i]])
+            hospitals[j].set_prefs([residents[i] for i in row if j in mentee_lists[i]])
     result = np.full(len(mentee_lists), -1)
     matched = hospital_resident(
         [r for r in residents if r.prefs], [h for h in hospitals if h.prefs], optimal="resident"
@@ -47,8 +47,12 @@ def _oracle(mentee_lists, mentor_lists, capacity) -> np.ndarray:
 
 
 def _random_lists(rng: random.Random, n_mentees: int, n_mentors: int):
-    mentee_lists = [rng.sample(range(n_mentors), rng.randint(0, n_mentors)) for _ in range(n_mentees)]
-    mentor_lists = [rng.sample(range(n_mentees), rng.randint(0, n_mentees)) for _ in range(n_mentors)]
+    mentee_lists = [
+        rng.sample(range(n_mentors), rng.randint(0, n_mentors)) for _ in range(n_mentees)
+    ]
+    mentor_lists = [
+        rng.sample(range(n_mentees), rng.randint(0, n_mentees)) for _ in range(n_mentors)
+    ]
     capacity = [rng.randint(0, 3) for _ in range(n_mentors)]
     return mentee_lists, mentor_lists, capacity
 
@@ -73,7 +77,11 @@ def test_stable_matching_equals_the_matching_package_on_a_larger_instance():
     n_mentees, n_mentors = 600, 120
     mentee_lists = [rng.sample(range(n_mentors), rng.randint(0, 12)) for _ in range(n_mentees)]
     mentor_lists = [
-        [i for i in rng.sample(range(n_mentees), n_mentees) if j in mentee_lists[i] or rng.random() < 0.01]
+        [
+            i
+            for i in rng.sample(range(n_mentees), n_mentees)
+            if j in mentee_lists[i] or rng.random() < 0.01
+        ]
         for j in range(n_mentors)
     ]
     capacity = [rng.choice([0, 1, 2, 3, 5]) for _ in range(n_mentors)]
@@ -128,7 +136,8 @@ def test_stable_matching_respects_capacity_and_has_no_blocking_pair(example):
     assert all(load[j] <= capacity[j] for j in range(len(capacity)))
     for i, j in enumerate(match):
         if j >= 0:
-            assert j in mentee_lists[i] and i in mentor_lists[j]
+            assert j in mentee_lists[i]
+            assert i in mentor_lists[j]
     for i, row in enumerate(mentee_lists):
         for j in row:
             if i not in mentor_lists[j] or match[i] == j:
