@@ -1,0 +1,1 @@
+"""Benchmarks of the matching engine (see docs/benchmarks.md)."""
