@@ -46,8 +46,9 @@ def max_score_matching(
     score = np.asarray(score, dtype=np.float64)[edges]
     largest = float(np.abs(score).max())
     resolution = max(1, min(_MAX_RESOLUTION, _COST_BUDGET // (num_nodes + 1)))
-    scale = resolution / largest if largest > 0 else 0.0
-    cost = -np.rint(score * scale).astype(np.int64)
+    # Divide first: resolution / largest overflows to inf for a subnormal largest score.
+    relative = score / largest if largest > 0 else np.zeros_like(score)
+    cost = -np.rint(relative * resolution).astype(np.int64)
 
     flow = min_cost_flow.SimpleMinCostFlow()
     mentees_used = np.unique(mentee[edges])
