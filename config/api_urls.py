@@ -9,6 +9,9 @@ urlpatterns = [
     path("redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
     path("", include("nastavnik.accounts.api_urls")),
     path("", include("nastavnik.profiles.api_urls")),
+    path("", include("nastavnik.profiles.directory_api_urls")),
     path("", include("nastavnik.skills.api_urls")),
     path("", include("nastavnik.relationships.api_urls")),
+    path("", include("nastavnik.goals.api_urls")),
+    path("", include("nastavnik.messaging.api_urls")),
 ]

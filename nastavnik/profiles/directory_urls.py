@@ -5,4 +5,5 @@ from nastavnik.profiles import directory_views
 app_name = "directory"
 urlpatterns = [
     path("", directory_views.mentor_list, name="list"),
+    path("<int:mentor_id>/", directory_views.mentor_detail, name="detail"),
 ]
