@@ -344,6 +344,29 @@ class Agreement(models.Model):
         return str(self.relationship)
 
 
+class EventAction(models.TextChoices):
+    REQUEST_CREATED = "request_created", _("sent the request")
+    REQUEST_ACCEPTED = "request_accepted", _("accepted the request")
+    REQUEST_DECLINED = "request_declined", _("declined the request")
+    REQUEST_WITHDRAWN = "request_withdrawn", _("withdrew the request")
+    REQUEST_EXPIRED = "request_expired", _("the request expired")
+    INFO_REQUESTED = "info_requested", _("asked for more information")
+    INFO_ANSWERED = "info_answered", _("answered the question")
+    RELATIONSHIP_STARTED = "relationship_started", _("started the mentorship")
+    STAGE_CHANGED = "stage_changed", _("moved to the next stage")
+    RELATIONSHIP_COMPLETED = "relationship_completed", _("completed the mentorship")
+    RELATIONSHIP_ENDED = "relationship_ended", _("ended the mentorship early")
+    AGREEMENT_UPDATED = "agreement_updated", _("updated the agreement")
+
+
+def state_label(value: str) -> str:
+    """The translated name of a request status, relationship status or stage."""
+    for choices in (RequestStatus, RelationshipStatus, Stage):
+        if value in choices.values:
+            return str(choices(value).label)
+    return value
+
+
 class Event(models.Model):
     """A state change of a request or a relationship: who, when, from what to what, and why."""
 
@@ -372,7 +395,7 @@ class Event(models.Model):
         verbose_name=_("by"),
         help_text=_("Empty when the system made the change, e.g. an expiry."),
     )
-    action = models.CharField(_("action"), max_length=40)
+    action = models.CharField(_("action"), max_length=40, choices=EventAction.choices)
     from_state = models.CharField(_("from"), max_length=40, blank=True)
     to_state = models.CharField(_("to"), max_length=40, blank=True)
     note = models.TextField(_("note"), blank=True)
@@ -391,3 +414,11 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action}: {self.from_state} → {self.to_state}"
+
+    @property
+    def from_label(self) -> str:
+        return state_label(self.from_state)
+
+    @property
+    def to_label(self) -> str:
+        return state_label(self.to_state)

@@ -7,10 +7,13 @@ from django.http import Http404
 
 from nastavnik.accounts.models import User
 from nastavnik.relationships.models import (
+    STAGE_ORDER,
+    ChecklistItem,
     Event,
     MentorshipRequest,
     Relationship,
     RelationshipStatus,
+    Stage,
 )
 
 
@@ -78,3 +81,41 @@ def events_for_relationship(*, relationship: Relationship) -> QuerySet[Event]:
     if relationship.request_id:
         condition |= Q(request_id=relationship.request_id)
     return Event.objects.filter(condition).select_related("actor")
+
+
+def mentor_user_for_directory_id(*, mentor_id: int) -> User | None:
+    """The user behind a mentor id as the directory uses it (/mentors/<id>/), if listed."""
+    from nastavnik.profiles.models import MentorProfile
+
+    profile = MentorProfile.objects.published().select_related("user").filter(pk=mentor_id).first()
+    return profile.user if profile else None
+
+
+def directory_id_for_mentor(*, mentor: User) -> int | None:
+    """The directory's id of a mentor (their mentor profile), or None without a profile."""
+    from nastavnik.profiles.models import MentorProfile
+
+    return MentorProfile.objects.filter(user=mentor).values_list("pk", flat=True).first()
+
+
+def checklist_item_get_for_user(*, user: User, relationship_id: int, item_id: int) -> ChecklistItem:
+    """A checklist step of one of the user's relationships; Http404 otherwise."""
+    relationship = relationship_get_for_user(user=user, relationship_id=relationship_id)
+    try:
+        return relationship.checklist.select_related("relationship").get(pk=item_id)
+    except (ChecklistItem.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such checklist item") from None
+
+
+def checklist_by_stage(*, relationship: Relationship) -> list[dict]:
+    """The checklist grouped by stage in stage order, with the current stage marked."""
+    items = list(relationship.checklist.all())
+    return [
+        {
+            "stage": stage,
+            "label": Stage(stage).label,
+            "current": stage == relationship.stage,
+            "items": [item for item in items if item.stage == stage],
+        }
+        for stage in STAGE_ORDER
+    ]
