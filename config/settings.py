@@ -186,6 +186,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several models have a "category"; naming the skills' one keeps the enum names stable.
+    "ENUM_NAME_OVERRIDES": {
+        "SkillCategoryEnum": "nastavnik.skills.models.SkillCategory",
+        "GenderEnum": "nastavnik.profiles.models.Gender",
+        "GoalCategoryEnum": "nastavnik.goals.models.Category",
+    },
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
