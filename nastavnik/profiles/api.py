@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
@@ -74,25 +74,24 @@ def _service_errors(error: DjangoValidationError) -> dict[str, list[str]]:
 
 
 def _documented(serializer: type[ProfileSerializerBase], noun: str) -> Callable[[type], type]:
-    def decorate(view: type) -> type:
-        view.get = extend_schema(
+    # extend_schema_view copies the inherited methods, so each subclass keeps its own schema.
+    return extend_schema_view(
+        get=extend_schema(
             summary=f"Your {noun} profile", responses={200: serializer, 404: _MISSING}
-        )(view.get)
-        view.put = extend_schema(
+        ),
+        put=extend_schema(
             summary=f"Create or replace your {noun} profile",
             description="Omitted fields get their defaults; a bad field saves nothing.",
             request=serializer,
             responses={200: serializer, 201: serializer, 400: _ERRORS},
-        )(view.put)
-        view.patch = extend_schema(
+        ),
+        patch=extend_schema(
             summary=f"Change some fields of your {noun} profile",
             description="Only the fields sent change; a bad field saves nothing.",
             request=serializer,
             responses={200: serializer, 400: _ERRORS, 404: _MISSING},
-        )(view.patch)
-        return view
-
-    return decorate
+        ),
+    )
 
 
 @_documented(MentorProfileSerializer, "mentor")

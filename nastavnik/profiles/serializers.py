@@ -53,7 +53,7 @@ class SkillNamesField(serializers.Field):
     }
 
     def to_representation(self, value: Manager[Skill]) -> list[str]:
-        return [skill.name for skill in value.all()]
+        return sorted((skill.name for skill in value.all()), key=str.casefold)
 
     def to_internal_value(self, data: Any) -> list[str | Skill]:
         if not isinstance(data, list):

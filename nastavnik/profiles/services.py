@@ -7,6 +7,7 @@ from datetime import datetime, time
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -195,7 +196,7 @@ def availability_window_add(
     window = AvailabilityWindow(user=user, weekday=weekday, start=start, end=end, timezone=zone)
     window.full_clean()
     # Lock the user's row so two concurrent adds cannot both pass the checks below.
-    type(user).objects.select_for_update().filter(pk=user.pk).first()
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     existing = availability_windows_for_user(user=user)
     if len(existing) >= MAX_AVAILABILITY_WINDOWS:
         raise ValidationError(
