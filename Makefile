@@ -25,6 +25,7 @@ install: $(STAMP) messages
 run: export DEBUG ?= 1
 run: install
 	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py sync_skills
 	$(BIN)/python manage.py seed_demo
 	trap 'kill 0' INT TERM EXIT; \
 	$(BIN)/python manage.py db_worker & \
