@@ -9,11 +9,16 @@ from django.utils.translation import gettext_lazy as _
 from nastavnik.accounts.login_attempts import login_pause_minutes
 from nastavnik.accounts.models import User
 from nastavnik.accounts.selectors import timezone_choices, user_email_taken
-from nastavnik.accounts.services import EMAIL_TAKEN, LoginPaused, user_authenticate
+from nastavnik.accounts.services import (
+    EMAIL_TAKEN,
+    LoginPaused,
+    user_authenticate,
+    user_password_validate,
+)
 
 
 class SignupForm(forms.Form):
-    """Checked in full by the user_create service; the fields give the browser its hints."""
+    """Shows every problem at once; the user_create service checks everything again on save."""
 
     email = forms.EmailField(
         label=_("Email"),
@@ -31,6 +36,19 @@ class SignupForm(forms.Form):
         help_text=_("At least 8 characters; not only digits and not a common password."),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"]
+        if user_email_taken(email=email):
+            raise ValidationError(EMAIL_TAKEN, code="unique")
+        return email
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        user_password_validate(
+            password=password, email=self.data.get("email", ""), name=self.data.get("name", "")
+        )
+        return password
 
 
 class LoginForm(auth_forms.AuthenticationForm):

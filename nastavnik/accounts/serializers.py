@@ -1,8 +1,11 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from nastavnik.accounts.models import User, validate_timezone
+from nastavnik.accounts.selectors import user_email_taken
+from nastavnik.accounts.services import EMAIL_TAKEN, user_password_validate
 
 
 class CredentialsSerializer(serializers.Serializer):
@@ -22,6 +25,23 @@ class RegisterSerializer(serializers.Serializer):
         write_only=True, trim_whitespace=False, style={"input_type": "password"}
     )
     name = serializers.CharField(max_length=150)
+
+    # Field checks so that one response lists every problem; user_create checks again on save.
+    def validate_email(self, value: str) -> str:
+        if user_email_taken(email=value):
+            raise serializers.ValidationError(EMAIL_TAKEN, code="unique")
+        return value
+
+    def validate_password(self, value: str) -> str:
+        try:
+            user_password_validate(
+                password=value,
+                email=str(self.initial_data.get("email", "")),
+                name=str(self.initial_data.get("name", "")),
+            )
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.messages) from None
+        return value
 
 
 class MeSerializer(serializers.ModelSerializer):

@@ -42,7 +42,7 @@ def user_create(*, email: str, password: str, name: str) -> User:
     if "email" not in errors and user_email_taken(email=user.email):
         errors["email"] = [ValidationError(EMAIL_TAKEN, code="unique")]
     try:
-        validate_password(password, user=user)
+        user_password_validate(password=password, email=user.email, name=user.name)
     except ValidationError as error:
         errors["password"] = error.error_list
     if errors:
@@ -54,6 +54,14 @@ def user_create(*, email: str, password: str, name: str) -> User:
     except IntegrityError:  # someone signed up with the same address a moment ago
         raise ValidationError({"email": [ValidationError(EMAIL_TAKEN, code="unique")]}) from None
     return user
+
+
+def user_password_validate(*, password: str, email: str, name: str) -> None:
+    """Runs AUTH_PASSWORD_VALIDATORS for a new account with this email and name.
+
+    Forms call it to show a password problem next to other field errors; user_create calls it too.
+    """
+    validate_password(password, user=User(email=_email_normalize(email), name=name.strip()))
 
 
 def user_authenticate(*, request: HttpRequest | None, email: str, password: str) -> User | None:

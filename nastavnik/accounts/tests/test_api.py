@@ -135,6 +135,24 @@ def test_register_with_bad_input_is_a_400_naming_the_field(
     assert User.objects.count() == 1  # only the outsider
 
 
+def test_register_lists_every_bad_field_in_one_response(api_client, outsider, english):
+    response = api_client.post(
+        REGISTER_URL,
+        {"email": "outsider@example.org", "password": "123", "name": "N"},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "email": ["An account with this email already exists."],
+        "password": [
+            "This password is too short. It must contain at least 8 characters.",
+            "This password is too common.",
+            "This password is entirely numeric.",
+        ],
+    }
+
+
 def test_register_is_rate_limited(api_client, db, settings):
     settings.REST_FRAMEWORK = {
         **settings.REST_FRAMEWORK,

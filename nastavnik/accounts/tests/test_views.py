@@ -75,6 +75,18 @@ def test_sign_up_with_an_email_registered_in_other_capitals_is_refused(client, o
     assert User.objects.filter(email__iexact="outsider@example.org").count() == 1
 
 
+def test_sign_up_shows_the_email_and_the_password_problems_at_once(client, outsider):
+    response = client.post(
+        reverse("accounts:signup"),
+        {"email": "outsider@example.org", "name": "Olga", "password": "olga1"},
+        headers=EN,
+    )
+
+    errors = response.context["form"].errors
+    assert errors["email"] == ["An account with this email already exists."]
+    assert any("too short" in error for error in errors["password"])
+
+
 def test_an_empty_sign_up_form_names_every_missing_field(client, db):
     response = client.post(reverse("accounts:signup"), {}, headers=EN)
 
