@@ -8,6 +8,8 @@ urlpatterns = [
     path("skills/", include("nastavnik.skills.urls")),
     path("mentors/", include("nastavnik.profiles.directory_urls")),
     path("", include("nastavnik.relationships.urls")),
+    path("", include("nastavnik.goals.urls")),
+    path("", include("nastavnik.messaging.urls")),
     path("notifications/", include("nastavnik.notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -1,6 +1,7 @@
 """Goals of a mentoring pair (seed 004): SMART goals, milestones, assignments and check-ins."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -62,11 +63,14 @@ class Goal(TimeStampedModel):
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE
     )
-    progress = models.PositiveSmallIntegerField(_("progress, %"), default=0)
+    progress = models.PositiveSmallIntegerField(
+        _("progress, %"), default=0, validators=[MaxValueValidator(100)]
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("created by"),
     )
@@ -110,6 +114,7 @@ class GoalRevision(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("changed by"),
     )
@@ -183,6 +188,7 @@ class Task(TimeStampedModel):
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("created by"),
     )
@@ -220,11 +226,15 @@ class CheckIn(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("author"),
     )
     progress = models.TextField(_("progress since the last check-in"))
-    confidence = models.PositiveSmallIntegerField(_("confidence (1-5)"))
+    confidence = models.PositiveSmallIntegerField(
+        _("confidence (1-5)"),
+        validators=[MinValueValidator(CONFIDENCE_MIN), MaxValueValidator(CONFIDENCE_MAX)],
+    )
     blockers = models.TextField(_("what blocks me"), blank=True)
     mentor_comment = models.TextField(_("mentor's comment"), blank=True)
     mentor_commented_at = models.DateTimeField(_("commented at"), null=True, blank=True)
@@ -254,7 +264,9 @@ class CheckInGoalProgress(models.Model):
     goal = models.ForeignKey(
         Goal, on_delete=models.CASCADE, related_name="checkin_progress", verbose_name=_("goal")
     )
-    progress = models.PositiveSmallIntegerField(_("progress, %"))
+    progress = models.PositiveSmallIntegerField(
+        _("progress, %"), validators=[MaxValueValidator(100)]
+    )
 
     class Meta:
         verbose_name = _("goal progress at a check-in")

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from nastavnik.messaging import api
+
+urlpatterns = [
+    path(
+        "relationships/<int:relationship_id>/messages/",
+        api.RelationshipMessagesView.as_view(),
+        name="api-relationship-messages",
+    ),
+    path(
+        "relationships/<int:relationship_id>/messages/read/",
+        api.RelationshipMessagesReadView.as_view(),
+        name="api-relationship-messages-read",
+    ),
+]

@@ -1,0 +1,16 @@
+from rest_framework import serializers
+
+from nastavnik.messaging.models import Message
+
+
+class MessageSerializer(serializers.ModelSerializer):
+    body = serializers.CharField(max_length=10000)
+
+    class Meta:
+        model = Message
+        fields = ("id", "relationship", "author", "recipient", "body", "created_at", "read_at")
+        read_only_fields = ("id", "relationship", "author", "recipient", "created_at", "read_at")
+
+
+class MarkedReadSerializer(serializers.Serializer):
+    marked_read = serializers.IntegerField()
