@@ -93,6 +93,14 @@ login = auth_views.LoginView.as_view(
 )
 logout = auth_views.LogoutView.as_view()
 
+password_change = auth_views.PasswordChangeView.as_view(
+    template_name="accounts/password_change_form.html",
+    success_url=reverse_lazy("accounts:password_change_done"),
+)
+password_change_done = auth_views.PasswordChangeDoneView.as_view(
+    template_name="accounts/password_change_done.html"
+)
+
 password_reset = auth_views.PasswordResetView.as_view(
     template_name="accounts/password_reset_form.html",
     email_template_name="accounts/email/password_reset.txt",

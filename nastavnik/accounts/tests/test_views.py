@@ -280,3 +280,35 @@ def test_a_users_own_language_wins_over_the_browser(client, db):
     response = client.get("/", headers={"accept-language": "ru"})
 
     assert response.headers["Content-Language"] == "en"
+
+
+# Password change
+
+
+def test_a_signed_in_user_changes_their_password_and_stays_signed_in(signed_in, outsider):
+    response = signed_in.post(
+        reverse("accounts:password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": NEW_PASSWORD,
+            "new_password2": NEW_PASSWORD,
+        },
+    )
+
+    assert response.url == reverse("accounts:password_change_done")
+    outsider.refresh_from_db()
+    assert outsider.check_password(NEW_PASSWORD)
+    assert signed_in.get(reverse("accounts:settings")).status_code == 200
+
+
+def test_password_change_needs_the_old_password(signed_in, outsider):
+    response = signed_in.post(
+        reverse("accounts:password_change"),
+        {"old_password": "wrong", "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+        headers=EN,
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["old_password"]
+    outsider.refresh_from_db()
+    assert outsider.check_password(PASSWORD)
