@@ -190,6 +190,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "SkillCategoryEnum": "nastavnik.skills.models.SkillCategory",
         "GenderEnum": "nastavnik.profiles.models.Gender",
+        "RequestStatusEnum": "nastavnik.relationships.models.RequestStatus",
+        "RelationshipStatusEnum": "nastavnik.relationships.models.RelationshipStatus",
         "GoalCategoryEnum": "nastavnik.goals.models.Category",
     },
 }

@@ -8,6 +8,7 @@ from django.http import Http404
 from nastavnik.accounts.models import User
 from nastavnik.relationships.models import (
     STAGE_ORDER,
+    Agreement,
     ChecklistItem,
     Event,
     MentorshipRequest,
@@ -119,3 +120,9 @@ def checklist_by_stage(*, relationship: Relationship) -> list[dict]:
         }
         for stage in STAGE_ORDER
     ]
+
+
+def agreement_for_relationship(*, relationship: Relationship) -> Agreement:
+    """The pair's agreement (an empty one for relationships made before agreements existed)."""
+    agreement = Agreement.objects.select_related("updated_by").filter(relationship=relationship)
+    return agreement.first() or Agreement(relationship=relationship)
