@@ -193,6 +193,7 @@ SPECTACULAR_SETTINGS = {
         "RequestStatusEnum": "nastavnik.relationships.models.RequestStatus",
         "RelationshipStatusEnum": "nastavnik.relationships.models.RelationshipStatus",
         "GoalCategoryEnum": "nastavnik.goals.models.Category",
+        "GoalStatusEnum": "nastavnik.goals.models.Status",
     },
 }
 
