@@ -16,7 +16,7 @@ NAME_MAX_LENGTH = Skill._meta.get_field("name_en").max_length
 
 
 class SkillPickerWidget(forms.Widget):
-    """Chosen skills as checked boxes plus a search box whose suggestions add more boxes.
+    """Chosen skills as ticked boxes plus a search box; clicking a suggestion appends a box.
 
     Works without JavaScript too: the "other skills" box takes comma-separated names.
     """
@@ -32,6 +32,10 @@ class SkillPickerWidget(forms.Widget):
 
     def value_omitted_from_data(self, data: Mapping[str, Any], files: Any, name: str) -> bool:
         return name not in data and f"{name}_other" not in data
+
+    def id_for_label(self, id_: str) -> str:
+        # The field's label names the search box: the part of the picker a person types in.
+        return f"{id_}-search" if id_ else id_
 
     def format_value(self, value: Any) -> list[str]:
         if not value:

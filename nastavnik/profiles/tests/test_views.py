@@ -80,6 +80,9 @@ def test_becoming_a_mentor_starts_with_the_readiness_self_check(client, outsider
     assert "Set boundaries" in html
     assert "Start with one or two" in html
     assert 'name="capacity" value="2"' in html
+    # The expertise label names the picker's search box, which asks for suggestions via htmx.
+    assert '<label for="id_skills-search">' in html
+    assert 'id="id_skills-search"' in html
 
 
 def test_a_new_mentor_saves_the_form_and_sees_readiness_advice_on_the_edit_page(
