@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -72,11 +72,13 @@ def mentor_profiles_with_capacity_left(
 ) -> QuerySet[MentorProfile]:
     """Mentor profiles annotated with ``capacity_left``: how many more mentees they can take.
 
-    There are no mentoring relationships yet, so it equals the capacity; this is the one place to
-    subtract active mentees once relationships exist.
+    Capacity minus active mentoring relationships (never below zero), as the relationships app
+    counts them.
     """
+    from nastavnik.relationships.selectors import capacity_left_expression
+
     queryset = MentorProfile.objects.all() if queryset is None else queryset
-    return queryset.annotate(capacity_left=F("capacity"))
+    return queryset.annotate(capacity_left=capacity_left_expression())
 
 
 def skill_find_for_filter(*, value: str) -> Skill | None:

@@ -2,7 +2,8 @@
 
 from collections.abc import Iterable
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404
 
 from nastavnik.accounts.models import User
@@ -126,3 +127,21 @@ def agreement_for_relationship(*, relationship: Relationship) -> Agreement:
     """The pair's agreement (an empty one for relationships made before agreements existed)."""
     agreement = Agreement.objects.select_related("updated_by").filter(relationship=relationship)
     return agreement.first() or Agreement(relationship=relationship)
+
+
+def capacity_left_expression(*, mentor_user_field: str = "user_id") -> Greatest:
+    """An annotation for MentorProfile querysets: capacity minus active mentees, never below 0.
+
+    The directory sorts and filters by it in the database, so it is an expression, not a dict.
+    """
+    active = (
+        Relationship.objects.filter(
+            mentor_id=OuterRef(mentor_user_field), status=RelationshipStatus.ACTIVE
+        )
+        .order_by()
+        .values("mentor_id")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    used = Coalesce(Subquery(active, output_field=IntegerField()), Value(0))
+    return Greatest(F("capacity") - used, Value(0))
