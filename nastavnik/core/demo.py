@@ -35,141 +35,19 @@ DEMO_MENTEE_EMAIL = f"mentee@{DEMO_DOMAIN}"
 # Published in the docs on purpose: they exist to let anyone try the site locally.
 DEMO_MENTOR_PASSWORD = "demo-mentor-2025"
 DEMO_MENTEE_PASSWORD = "demo-mentee-2025"
+DEMO_MENTOR_SKILLS = ["sql", "product-analytics", "ab-testing", "statistics", "data-visualization"]
+DEMO_MENTEE_SKILLS = ["sql", "data-analysis", "excel"]
 # One mentor in this many also looks for a mentor of their own.
 BOTH_EVERY = 8
 
-RU_WOMEN = [
-    "Анна",
-    "Мария",
-    "Екатерина",
-    "Ольга",
-    "Наталья",
-    "Елена",
-    "Дарья",
-    "Алина",
-    "Ксения",
-    "Виктория",
-    "Полина",
-    "Юлия",
-    "Софья",
-    "Ирина",
-    "Татьяна",
-    "Вера",
-    "Алёна",
-    "Светлана",
-    "Марина",
-    "Валерия",
-]
-RU_MEN = [
-    "Алексей",
-    "Дмитрий",
-    "Иван",
-    "Сергей",
-    "Андрей",
-    "Михаил",
-    "Никита",
-    "Павел",
-    "Артём",
-    "Егор",
-    "Кирилл",
-    "Роман",
-    "Максим",
-    "Олег",
-    "Григорий",
-    "Тимур",
-    "Илья",
-    "Владимир",
-    "Фёдор",
-    "Денис",
-]
-RU_SURNAMES = [
-    "Иванов",
-    "Смирнов",
-    "Кузнецов",
-    "Попов",
-    "Соколов",
-    "Лебедев",
-    "Козлов",
-    "Новиков",
-    "Морозов",
-    "Волков",
-    "Соловьёв",
-    "Васильев",
-    "Зайцев",
-    "Павлов",
-    "Семёнов",
-    "Голубев",
-    "Виноградов",
-    "Богданов",
-    "Воробьёв",
-    "Фёдоров",
-    "Медведев",
-    "Орлов",
-    "Никитин",
-    "Захаров",
-    "Жуков",
-    "Комаров",
-    "Белов",
-    "Громов",
-    "Тихонов",
-    "Крылов",
-]
-EN_WOMEN = [
-    "Emma",
-    "Olivia",
-    "Sophie",
-    "Hannah",
-    "Laura",
-    "Julia",
-    "Clara",
-    "Mia",
-    "Grace",
-    "Alice",
-    "Nina",
-    "Lena",
-    "Maya",
-    "Sara",
-    "Ella",
-]
-EN_MEN = [
-    "James",
-    "Oliver",
-    "Lukas",
-    "Daniel",
-    "Thomas",
-    "Jonas",
-    "Leon",
-    "Samuel",
-    "Noah",
-    "Felix",
-    "Adam",
-    "Marco",
-    "David",
-    "Henry",
-    "Peter",
-]
-EN_SURNAMES = [
-    "Smith",
-    "Miller",
-    "Weber",
-    "Brown",
-    "Wilson",
-    "Fischer",
-    "Taylor",
-    "Schmidt",
-    "Clarke",
-    "Novak",
-    "Petrović",
-    "Jovanović",
-    "Walker",
-    "Becker",
-    "Hughes",
-    "Kowalski",
-    "Nazarbayev",
-    "Beridze",
-    "Abashidze",
-    "Sargsyan",
-]
+# fmt: off
+RU_WOMEN = ["Анна", "Мария", "Екатерина", "Ольга", "Наталья", "Елена", "Дарья", "Алина", "Ксения", "Виктория", "Полина", "Юлия", "Софья", "Ирина", "Татьяна", "Вера", "Алёна", "Светлана", "Марина", "Валерия"]
+RU_MEN = ["Алексей", "Дмитрий", "Иван", "Сергей", "Андрей", "Михаил", "Никита", "Павел", "Артём", "Егор", "Кирилл", "Роман", "Максим", "Олег", "Григорий", "Тимур", "Илья", "Владимир", "Фёдор", "Денис"]
+RU_SURNAMES = ["Иванов", "Смирнов", "Кузнецов", "Попов", "Соколов", "Лебедев", "Козлов", "Новиков", "Морозов", "Волков", "Соловьёв", "Васильев", "Зайцев", "Павлов", "Семёнов", "Голубев", "Виноградов", "Богданов", "Воробьёв", "Фёдоров", "Медведев", "Орлов", "Никитин", "Захаров", "Жуков", "Комаров", "Белов", "Громов", "Тихонов", "Крылов"]
+EN_WOMEN = ["Emma", "Olivia", "Sophie", "Hannah", "Laura", "Julia", "Clara", "Mia", "Grace", "Alice", "Nina", "Lena", "Maya", "Sara", "Ella"]
+EN_MEN = ["James", "Oliver", "Lukas", "Daniel", "Thomas", "Jonas", "Leon", "Samuel", "Noah", "Felix", "Adam", "Marco", "David", "Henry", "Peter"]
+EN_SURNAMES = ["Smith", "Miller", "Weber", "Brown", "Wilson", "Fischer", "Taylor", "Schmidt", "Clarke", "Novak", "Petrović", "Jovanović", "Walker", "Becker", "Hughes", "Kowalski", "Nazarbayev", "Beridze", "Abashidze", "Sargsyan"]
+# fmt: on
 
 
 @dataclass(frozen=True)
@@ -185,142 +63,21 @@ class Area:
     industry: str
 
 
+# fmt: off
 AREAS = [
-    Area(
-        "analytics",
-        ("Продуктовый аналитик", "Аналитик данных", "Бизнес-аналитик", "Руководитель аналитики"),
-        ("Product analyst", "Data analyst", "Business analyst", "Head of analytics"),
-        "аналитике и работе с данными",
-        "analytics and working with data",
-        ("data",),
-        "IT",
-    ),
-    Area(
-        "data-science",
-        ("Data Scientist", "ML-инженер", "Руководитель ML"),
-        ("Data scientist", "ML engineer", "Head of ML"),
-        "машинном обучении",
-        "machine learning",
-        ("data", "it"),
-        "IT",
-    ),
-    Area(
-        "backend",
-        ("Backend-разработчик", "Тимлид backend", "Архитектор"),
-        ("Backend developer", "Backend team lead", "Software architect"),
-        "backend-разработке",
-        "backend development",
-        ("it",),
-        "IT",
-    ),
-    Area(
-        "frontend",
-        ("Frontend-разработчик", "Тимлид frontend"),
-        ("Frontend developer", "Frontend team lead"),
-        "frontend-разработке",
-        "frontend development",
-        ("it", "design"),
-        "IT",
-    ),
-    Area(
-        "qa-devops",
-        ("QA-инженер", "DevOps-инженер", "SRE"),
-        ("QA engineer", "DevOps engineer", "Site reliability engineer"),
-        "тестировании и инфраструктуре",
-        "testing and infrastructure",
-        ("it",),
-        "IT",
-    ),
-    Area(
-        "design",
-        ("Продуктовый дизайнер", "UX-исследователь", "Арт-директор"),
-        ("Product designer", "UX researcher", "Art director"),
-        "дизайне и исследованиях",
-        "design and research",
-        ("design",),
-        "Digital",
-    ),
-    Area(
-        "product",
-        ("Продакт-менеджер", "Директор по продукту"),
-        ("Product manager", "Head of product"),
-        "управлении продуктом",
-        "product management",
-        ("management", "data"),
-        "IT",
-    ),
-    Area(
-        "project",
-        ("Руководитель проектов", "Scrum-мастер", "Delivery-менеджер"),
-        ("Project manager", "Scrum master", "Delivery manager"),
-        "управлении проектами",
-        "project management",
-        ("management",),
-        "Consulting",
-    ),
-    Area(
-        "marketing",
-        ("Маркетолог", "Performance-маркетолог", "Директор по маркетингу"),
-        ("Marketing manager", "Performance marketer", "CMO"),
-        "цифровом маркетинге",
-        "digital marketing",
-        ("marketing",),
-        "E-commerce",
-    ),
-    Area(
-        "hr",
-        ("HR бизнес-партнёр", "Рекрутер", "Карьерный консультант"),
-        ("HR business partner", "Recruiter", "Career coach"),
-        "карьере и найме",
-        "careers and hiring",
-        ("career", "soft"),
-        "HR",
-    ),
-    Area(
-        "leadership",
-        ("Технический директор", "Руководитель направления", "Engineering manager"),
-        ("CTO", "Head of department", "Engineering manager"),
-        "лидерстве и управлении командами",
-        "leadership and managing teams",
-        ("management", "soft"),
-        "FinTech",
-    ),
+    Area("analytics", ("Продуктовый аналитик", "Аналитик данных", "Бизнес-аналитик", "Руководитель аналитики"), ("Product analyst", "Data analyst", "Business analyst", "Head of analytics"), "аналитике и работе с данными", "analytics and working with data", ("data",), "IT"),
+    Area("data-science", ("Data Scientist", "ML-инженер", "Руководитель ML"), ("Data scientist", "ML engineer", "Head of ML"), "машинном обучении", "machine learning", ("data", "it"), "IT"),
+    Area("backend", ("Backend-разработчик", "Тимлид backend", "Архитектор"), ("Backend developer", "Backend team lead", "Software architect"), "backend-разработке", "backend development", ("it",), "IT"),
+    Area("frontend", ("Frontend-разработчик", "Тимлид frontend"), ("Frontend developer", "Frontend team lead"), "frontend-разработке", "frontend development", ("it", "design"), "IT"),
+    Area("qa-devops", ("QA-инженер", "DevOps-инженер", "SRE"), ("QA engineer", "DevOps engineer", "Site reliability engineer"), "тестировании и инфраструктуре", "testing and infrastructure", ("it",), "IT"),
+    Area("design", ("Продуктовый дизайнер", "UX-исследователь", "Арт-директор"), ("Product designer", "UX researcher", "Art director"), "дизайне и исследованиях", "design and research", ("design",), "Digital"),
+    Area("product", ("Продакт-менеджер", "Директор по продукту"), ("Product manager", "Head of product"), "управлении продуктом", "product management", ("management", "data"), "IT"),
+    Area("project", ("Руководитель проектов", "Scrum-мастер", "Delivery-менеджер"), ("Project manager", "Scrum master", "Delivery manager"), "управлении проектами", "project management", ("management",), "Consulting"),
+    Area("marketing", ("Маркетолог", "Performance-маркетолог", "Директор по маркетингу"), ("Marketing manager", "Performance marketer", "CMO"), "цифровом маркетинге", "digital marketing", ("marketing",), "E-commerce"),
+    Area("hr", ("HR бизнес-партнёр", "Рекрутер", "Карьерный консультант"), ("HR business partner", "Recruiter", "Career coach"), "карьере и найме", "careers and hiring", ("career", "soft"), "HR"),
+    Area("leadership", ("Технический директор", "Руководитель направления", "Engineering manager"), ("CTO", "Head of department", "Engineering manager"), "лидерстве и управлении командами", "leadership and managing teams", ("management", "soft"), "FinTech"),
 ]
-COMPANIES = [
-    "Яндекс",
-    "Сбер",
-    "Т-Банк",
-    "VK",
-    "Ozon",
-    "Wildberries",
-    "Авито",
-    "Лаборатория Касперского",
-    "Контур",
-    "2ГИС",
-    "hh.ru",
-    "X5 Group",
-    "МТС",
-    "Ростелеком",
-    "Positive Technologies",
-    "Skyeng",
-    "Lamoda",
-    "JetBrains",
-    "Miro",
-    "EPAM",
-    "Kaspi.kz",
-    "Booking.com",
-    "Zalando",
-    "Revolut",
-    "Wise",
-    "Delivery Hero",
-    "SAP",
-    "Bolt",
-    "Google",
-    "Spotify",
-    "N26",
-    "Nebius",
-    "inDrive",
-]
+COMPANIES = ["Яндекс", "Сбер", "Т-Банк", "VK", "Ozon", "Wildberries", "Авито", "Лаборатория Касперского", "Контур", "2ГИС", "hh.ru", "X5 Group", "МТС", "Ростелеком", "Positive Technologies", "Skyeng", "Lamoda", "JetBrains", "Miro", "EPAM", "Kaspi.kz", "Booking.com", "Zalando", "Revolut", "Wise", "Delivery Hero", "SAP", "Bolt", "Google", "Spotify", "N26", "Nebius", "inDrive"]
 # (zone, weight, languages besides Russian and English that people there often speak)
 ZONES: list[tuple[str, int, tuple[str, ...]]] = [
     ("Europe/Moscow", 34, ()),
@@ -353,69 +110,16 @@ WINDOW_PATTERNS: list[tuple[tuple[int, ...], time, time]] = [
     ((3,), time(20), time(22)),
 ]
 CAPACITIES = [1] * 40 + [2] * 40 + [3] * 12 + [4] * 5 + [5] * 3  # "start with one or two"
-COMMUNITIES = [
-    "Women in Tech",
-    "Moscow Python",
-    "AI-клуб",
-    "RUHR",
-    "ODS.ai",
-    "Product Camp",
-    "Girls in Data",
-]
-APPROACHES_RU = [
-    "Начинаем с целей по SMART, встречаемся раз в две недели, между встречами — небольшие задания.",
-    "Разбираем реальные задачи из вашей работы, даю честную обратную связь.",
-    "Помогаю составить план развития и регулярно сверяемся с прогрессом.",
-]
-APPROACHES_EN = [
-    "We start with SMART goals, meet every two weeks and keep small assignments in between.",
-    "We work through real problems from your job; I give honest feedback.",
-    "I help you draw up a development plan and we check progress regularly.",
-]
-BOUNDARIES_RU = [
-    "Не больше одной встречи в неделю; не пишу резюме за вас.",
-    "Отвечаю в течение двух рабочих дней; выходные — без созвонов.",
-]
-BOUNDARIES_EN = [
-    "At most one meeting a week; I will not write your CV for you.",
-    "I answer within two working days; no calls at weekends.",
-]
-GOALS_RU = [
-    "Подготовить резюме и портфолио",
-    "Пройти собеседование на позицию",
-    "Освоить новый инструмент",
-    "Сменить профессиональную сферу",
-    "Занять руководящую позицию",
-]
-GOALS_EN = [
-    "Prepare my CV and portfolio",
-    "Pass an interview for a role as",
-    "Master a new tool",
-    "Change my professional field",
-    "Move into a leadership role",
-]
-FROM_ROLES_RU = [
-    "Учитель",
-    "Бухгалтер",
-    "Менеджер по продажам",
-    "Инженер-конструктор",
-    "Юрист",
-    "Журналист",
-    "Студент",
-    "Маркетолог",
-    "Оператор колл-центра",
-]
-FROM_ROLES_EN = [
-    "Teacher",
-    "Accountant",
-    "Sales manager",
-    "Mechanical engineer",
-    "Lawyer",
-    "Journalist",
-    "Student",
-    "Marketing assistant",
-    "Support agent",
-]
+COMMUNITIES = ["Women in Tech", "Moscow Python", "AI-клуб", "RUHR", "ODS.ai", "Product Camp", "Girls in Data"]
+APPROACHES_RU = ["Начинаем с целей по SMART, встречаемся раз в две недели, между встречами — небольшие задания.", "Разбираем реальные задачи из вашей работы, даю честную обратную связь.", "Помогаю составить план развития и регулярно сверяемся с прогрессом."]
+APPROACHES_EN = ["We start with SMART goals, meet every two weeks and keep small assignments in between.", "We work through real problems from your job; I give honest feedback.", "I help you draw up a development plan and we check progress regularly."]
+BOUNDARIES_RU = ["Не больше одной встречи в неделю; не пишу резюме за вас.", "Отвечаю в течение двух рабочих дней; выходные — без созвонов."]
+BOUNDARIES_EN = ["At most one meeting a week; I will not write your CV for you.", "I answer within two working days; no calls at weekends."]
+GOALS_RU = ["Подготовить резюме и портфолио", "Пройти собеседование", "Освоить новый инструмент", "Сменить профессиональную сферу", "Занять руководящую позицию"]
+GOALS_EN = ["Prepare my CV and portfolio", "Pass a job interview", "Master a new tool", "Change my professional field", "Move into a leadership role"]
+FROM_ROLES_RU = ["Учитель", "Бухгалтер", "Менеджер по продажам", "Инженер-конструктор", "Юрист", "Журналист", "Студент", "Маркетолог", "Оператор колл-центра"]
+FROM_ROLES_EN = ["Teacher", "Accountant", "Sales manager", "Mechanical engineer", "Lawyer", "Journalist", "Student", "Marketing assistant", "Support agent"]
+# fmt: on
 
 
 @dataclass
@@ -702,7 +406,7 @@ def _demo_mentor_create() -> None:
         approach=APPROACHES_RU[0],
         boundaries=BOUNDARIES_RU[0],
     )
-    profile.skills.set(Skill.objects.filter(category="data").order_by("slug")[:5])
+    profile.skills.set(Skill.objects.filter(slug__in=DEMO_MENTOR_SKILLS))
     AvailabilityWindow.objects.bulk_create(
         [
             AvailabilityWindow(
@@ -728,7 +432,7 @@ def _demo_mentee_create() -> None:
         formats=[Format.ONE_TO_ONE],
         durations=[Duration.MEDIUM],
     )
-    profile.skills_wanted.set(Skill.objects.filter(category="data").order_by("slug")[:3])
+    profile.skills_wanted.set(Skill.objects.filter(slug__in=DEMO_MENTEE_SKILLS))
     AvailabilityWindow.objects.create(
         user=user, weekday=2, start=time(18), end=time(20), timezone=user.timezone
     )
