@@ -323,7 +323,7 @@ def test_completing_invites_the_mentee_to_become_a_mentor(relationship, mentor, 
         relationship_advance(relationship=relationship, by=mentor)
 
     invitation = Notification.objects.get(user=mentee, kind="become_mentor")
-    assert invitation.url.startswith("/profile/")
+    assert invitation.url == "/profile/mentor/"
 
 
 def test_ending_early_needs_a_reason_and_records_who(relationship, mentee, mentor):

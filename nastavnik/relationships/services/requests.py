@@ -1,127 +1,36 @@
-"""Changing requests and relationships. Every state change is written to the event log.
-
-Services check that `by` may act (PermissionDenied otherwise); finding the object for a user is the
-selectors' job, which gives outsiders a 404 before a service is ever called.
-"""
+"""Mentorship requests: asking, deciding, the question-and-answer thread and expiry."""
 
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.urls import NoReverseMatch, reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nastavnik.accounts.models import User
-from nastavnik.notifications.services import notify, user_language
 from nastavnik.profiles.models import MentorProfile
 from nastavnik.relationships.checklists import STAGE_STEPS
 from nastavnik.relationships.models import (
     STAGE_ORDER,
     Agreement,
     ChecklistItem,
-    Event,
     MentorshipRequest,
     NoteKind,
     Relationship,
-    RelationshipStatus,
     RequestNote,
     RequestStatus,
-    Stage,
 )
-
-
-class ConflictError(ValidationError):
-    """The action clashes with the current state (a 409 in the API, a form error on pages)."""
-
-
-class MentorUnavailableError(ConflictError):
-    """The mentor is full, not accepting requests or not listed."""
-
-
-AGREEMENT_FIELDS = (
-    "meeting_cadence",
-    "format",
-    "expected_duration",
-    "boundaries",
-    "confidentiality",
+from nastavnik.relationships.services.checks import (
+    ConflictError,
+    MentorUnavailableError,
+    log_event,
+    relationship_url,
+    requests_url,
+    require,
+    require_open,
+    tell,
 )
-
-
-def _log(
-    *,
-    actor: User | None,
-    action: str,
-    from_state: str = "",
-    to_state: str = "",
-    note: str = "",
-    request: MentorshipRequest | None = None,
-    relationship: Relationship | None = None,
-    now: datetime | None = None,
-) -> Event:
-    return Event.objects.create(
-        request=request,
-        relationship=relationship,
-        actor=actor,
-        action=action,
-        from_state=from_state,
-        to_state=to_state,
-        note=note,
-        created_at=now or timezone.now(),
-    )
-
-
-def _tell(
-    *, user: User, kind: str, title: str, body: str = "", url: str = "", **params: object
-) -> None:
-    """Notify a person in their own language; title and body are lazy texts with %(name)s params."""
-    with translation.override(user_language(user=user)):
-        values = {key: str(value) for key, value in params.items()}
-        notify(
-            user=user,
-            kind=kind,
-            title=str(title) % values,
-            body=str(body) % values if body else "",
-            url=url,
-        )
-
-
-def _requests_url() -> str:
-    return reverse("relationships:request_list")
-
-
-def _relationship_url(relationship: Relationship) -> str:
-    return reverse("relationships:detail", args=[relationship.pk])
-
-
-def _become_mentor_url() -> str:
-    try:
-        return reverse("profiles:mentor_edit")
-    except NoReverseMatch:  # the profile pages name it differently; the dashboard links to it
-        return reverse("profiles:dashboard")
-
-
-def _require(condition: bool) -> None:
-    if not condition:
-        raise PermissionDenied(_("You cannot do this."))
-
-
-def _require_open(request: MentorshipRequest) -> None:
-    if not request.is_open:
-        raise ConflictError(
-            _("This request is already %(status)s.") % {"status": request.get_status_display()},
-            code="request_closed",
-        )
-
-
-def _require_active(relationship: Relationship) -> None:
-    if not relationship.is_active:
-        raise ConflictError(_("This mentorship has ended."), code="relationship_ended")
-
-
-def _require_member(relationship: Relationship, user: User) -> None:
-    _require(user.pk in (relationship.mentor_id, relationship.mentee_id))
 
 
 def mentor_unavailable_reason(*, mentor: User) -> str | None:
@@ -175,19 +84,19 @@ def request_create(
     try:
         with transaction.atomic():
             request.save()
-            _log(
+            log_event(
                 request=request,
                 actor=mentee,
                 action="request_created",
                 to_state=request.status,
                 now=now,
             )
-            _tell(
+            tell(
                 user=mentor,
                 kind="request_received",
                 title=_("%(mentee)s asks you to be their mentor"),
                 body=_("Read the request and accept or decline it within %(days)s days."),
-                url=_requests_url(),
+                url=requests_url(),
                 mentee=mentee,
                 days=settings.REQUEST_EXPIRY_DAYS,
             )
@@ -236,10 +145,10 @@ def request_accept(
     was collective. Raises MentorUnavailableError when no seat is free, even under a race.
     """
     now = now or timezone.now()
-    _require(by.pk == request.mentor_id)
+    require(by.pk == request.mentor_id)
     seat = _free_seat(mentor=request.mentor)
     request = MentorshipRequest.objects.select_for_update().get(pk=request.pk)
-    _require_open(request)
+    require_open(request)
     if request.expires_at <= now:
         raise ConflictError(_("This request has expired."), code="request_expired")
     try:
@@ -261,7 +170,7 @@ def request_accept(
     request.status = RequestStatus.ACCEPTED
     request.decided_at = now
     request.save(update_fields=["status", "decided_at", "updated_at"])
-    _log(
+    log_event(
         request=request,
         actor=by,
         action="request_accepted",
@@ -269,7 +178,7 @@ def request_accept(
         to_state=request.status,
         now=now,
     )
-    _log(
+    log_event(
         relationship=relationship,
         actor=by,
         action="relationship_started",
@@ -278,8 +187,8 @@ def request_accept(
     )
     _checklist_create(relationship)
     Agreement.objects.create(relationship=relationship)
-    url = _relationship_url(relationship)
-    _tell(
+    url = relationship_url(relationship)
+    tell(
         user=request.mentee,
         kind="request_accepted",
         url=url,
@@ -287,7 +196,7 @@ def request_accept(
         body=_("Your mentorship has started. Begin with introductions and an agreement."),
         mentor=request.mentor,
     )
-    _tell(
+    tell(
         user=request.mentor,
         kind="relationship_started",
         url=url,
@@ -309,7 +218,7 @@ def _withdraw_other_requests(*, request: MentorshipRequest, now: datetime) -> No
         other.status = RequestStatus.WITHDRAWN
         other.decided_at = now
         other.save(update_fields=["status", "decided_at", "updated_at"])
-        _log(
+        log_event(
             request=other,
             actor=None,
             action="request_withdrawn",
@@ -318,10 +227,10 @@ def _withdraw_other_requests(*, request: MentorshipRequest, now: datetime) -> No
             now=now,
             note=str(_("The mentee started a mentorship with another mentor.")),
         )
-        _tell(
+        tell(
             user=other.mentor,
             kind="request_withdrawn",
-            url=_requests_url(),
+            url=requests_url(),
             title=_("%(mentee)s withdrew their request"),
             body=_("They started a mentorship with another mentor. Thank you for your time."),
             mentee=other.mentee,
@@ -339,9 +248,9 @@ def request_decline(
 ) -> MentorshipRequest:
     """The mentor declines, optionally saying why and suggesting another mentor."""
     now = now or timezone.now()
-    _require(by.pk == request.mentor_id)
+    require(by.pk == request.mentor_id)
     request = MentorshipRequest.objects.select_for_update().get(pk=request.pk)
-    _require_open(request)
+    require_open(request)
     if suggested_mentor is not None and suggested_mentor.pk in (
         request.mentor_id,
         request.mentee_id,
@@ -356,7 +265,7 @@ def request_decline(
     request.decided_at = now
     request.full_clean(validate_constraints=False)
     request.save()
-    _log(
+    log_event(
         request=request,
         actor=by,
         action="request_declined",
@@ -368,10 +277,10 @@ def request_decline(
     body = _("Reason: %(reason)s") if reason else ""
     if suggested_mentor is not None:
         body = _("Reason: %(reason)s\nThey suggest you ask %(suggested)s.")
-    _tell(
+    tell(
         user=request.mentee,
         kind="request_declined",
-        url=_requests_url(),
+        url=requests_url(),
         title=_("%(mentor)s declined your request"),
         body=body,
         mentor=request.mentor,
@@ -387,14 +296,14 @@ def request_withdraw(
 ) -> MentorshipRequest:
     """The mentee takes the request back; the mentor is told."""
     now = now or timezone.now()
-    _require(by.pk == request.mentee_id)
+    require(by.pk == request.mentee_id)
     request = MentorshipRequest.objects.select_for_update().get(pk=request.pk)
-    _require_open(request)
+    require_open(request)
     previous = request.status
     request.status = RequestStatus.WITHDRAWN
     request.decided_at = now
     request.save(update_fields=["status", "decided_at", "updated_at"])
-    _log(
+    log_event(
         request=request,
         actor=by,
         action="request_withdrawn",
@@ -402,10 +311,10 @@ def request_withdraw(
         to_state=request.status,
         now=now,
     )
-    _tell(
+    tell(
         user=request.mentor,
         kind="request_withdrawn",
-        url=_requests_url(),
+        url=requests_url(),
         title=_("%(mentee)s withdrew their request"),
         mentee=request.mentee,
     )
@@ -425,10 +334,10 @@ def request_ask_info(
 ) -> RequestNote:
     """Before deciding, the mentor asks the mentee for more information."""
     now = now or timezone.now()
-    _require(by.pk == request.mentor_id)
+    require(by.pk == request.mentor_id)
     text = _note_text(text)
     request = MentorshipRequest.objects.select_for_update().get(pk=request.pk)
-    _require_open(request)
+    require_open(request)
     note = RequestNote(
         request=request, author=by, kind=NoteKind.QUESTION, text=text, created_at=now
     )
@@ -437,7 +346,7 @@ def request_ask_info(
     previous = request.status
     request.status = RequestStatus.INFO_REQUESTED
     request.save(update_fields=["status", "updated_at"])
-    _log(
+    log_event(
         request=request,
         actor=by,
         action="info_requested",
@@ -446,10 +355,10 @@ def request_ask_info(
         note=text,
         now=now,
     )
-    _tell(
+    tell(
         user=request.mentee,
         kind="info_requested",
-        url=_requests_url(),
+        url=requests_url(),
         title=_("%(mentor)s asks for more information"),
         body=text,
         mentor=request.mentor,
@@ -467,10 +376,10 @@ def request_answer_info(
     request.
     """
     now = now or timezone.now()
-    _require(by.pk == request.mentee_id)
+    require(by.pk == request.mentee_id)
     text = _note_text(text)
     request = MentorshipRequest.objects.select_for_update().get(pk=request.pk)
-    _require_open(request)
+    require_open(request)
     if request.status != RequestStatus.INFO_REQUESTED:
         raise ConflictError(_("The mentor has not asked anything yet."), code="no_question")
     note = RequestNote(request=request, author=by, kind=NoteKind.ANSWER, text=text, created_at=now)
@@ -480,7 +389,7 @@ def request_answer_info(
     request.status = RequestStatus.PENDING
     request.expires_at = max(request.expires_at, now + timedelta(days=2))
     request.save(update_fields=["status", "expires_at", "updated_at"])
-    _log(
+    log_event(
         request=request,
         actor=by,
         action="info_answered",
@@ -489,10 +398,10 @@ def request_answer_info(
         note=text,
         now=now,
     )
-    _tell(
+    tell(
         user=request.mentor,
         kind="info_answered",
-        url=_requests_url(),
+        url=requests_url(),
         title=_("%(mentee)s answered your question"),
         body=text,
         mentee=request.mentee,
@@ -518,10 +427,10 @@ def requests_expire(*, now: datetime | None = None) -> tuple[int, int]:
             ).update(reminded_at=now)
             if claimed:
                 reminded += 1
-                _tell(
+                tell(
                     user=request.mentor,
                     kind="request_reminder",
-                    url=_requests_url(),
+                    url=requests_url(),
                     title=_("%(mentee)s is waiting for your answer"),
                     body=_("The request expires tomorrow. Please accept or decline it."),
                     mentee=request.mentee,
@@ -536,7 +445,7 @@ def requests_expire(*, now: datetime | None = None) -> tuple[int, int]:
             )
             if claimed:
                 expired += 1
-                _log(
+                log_event(
                     request=request,
                     actor=None,
                     action="request_expired",
@@ -544,166 +453,12 @@ def requests_expire(*, now: datetime | None = None) -> tuple[int, int]:
                     to_state=RequestStatus.EXPIRED,
                     now=now,
                 )
-                _tell(
+                tell(
                     user=request.mentee,
                     kind="request_expired",
-                    url=_requests_url(),
+                    url=requests_url(),
                     title=_("Your request to %(mentor)s expired"),
                     body=_("The mentor did not answer in time. You can ask another mentor."),
                     mentor=request.mentor,
                 )
     return reminded, expired
-
-
-def _set_status(
-    relationship: Relationship, *, status: str, by: User, now: datetime, reason: str = ""
-) -> None:
-    relationship.status = status
-    relationship.ended_at = now
-    relationship.ended_by = by
-    relationship.end_reason = reason
-    relationship.save(update_fields=["status", "ended_at", "ended_by", "end_reason"])
-
-
-@transaction.atomic
-def relationship_advance(
-    *, relationship: Relationship, by: User, now: datetime | None = None
-) -> list[ChecklistItem]:
-    """Move to the next stage; from the closing stage this completes the mentorship.
-
-    Open checklist items of the current stage do not block (pairs differ, seed 002 is a guide);
-    they are returned so that the caller can say what was skipped and are noted in the log.
-    Completing invites the mentee to become a mentor.
-    """
-    now = now or timezone.now()
-    _require_member(relationship, by)
-    relationship = Relationship.objects.select_for_update().get(pk=relationship.pk)
-    _require_active(relationship)
-    skipped = list(relationship.checklist.filter(stage=relationship.stage, done_at__isnull=True))
-    note = ", ".join(item.label for item in skipped)
-    previous = relationship.stage
-    url = _relationship_url(relationship)
-    other = relationship.other_side(by)
-    if relationship.stage == Stage.CLOSING:
-        _set_status(relationship, status=RelationshipStatus.COMPLETED, by=by, now=now)
-        _log(
-            relationship=relationship,
-            actor=by,
-            action="relationship_completed",
-            from_state=RelationshipStatus.ACTIVE,
-            to_state=relationship.status,
-            note=note,
-            now=now,
-        )
-        _tell(
-            user=other,
-            kind="relationship_completed",
-            url=url,
-            title=_("%(by)s completed your mentorship"),
-            body=_("Congratulations on finishing it together."),
-            by=by,
-        )
-        _tell(
-            user=relationship.mentee,
-            kind="become_mentor",
-            url=_become_mentor_url(),
-            title=_("Pass it on: become a mentor yourself"),
-            body=_("What you learnt can help someone else. Fill in a mentor profile."),
-        )
-        return skipped
-    relationship.stage = STAGE_ORDER[STAGE_ORDER.index(relationship.stage) + 1]
-    relationship.save(update_fields=["stage"])
-    _log(
-        relationship=relationship,
-        actor=by,
-        action="stage_changed",
-        from_state=previous,
-        to_state=relationship.stage,
-        note=note,
-        now=now,
-    )
-    _tell(
-        user=other,
-        kind="stage_changed",
-        url=url,
-        title=_("Your mentorship moved to the %(stage)s"),
-        body="",
-        stage=relationship.get_stage_display().lower(),
-    )
-    return skipped
-
-
-@transaction.atomic
-def relationship_end(
-    *, relationship: Relationship, by: User, reason: str, now: datetime | None = None
-) -> Relationship:
-    """Either side ends the mentorship early, with a reason; the mentor's seat is freed."""
-    now = now or timezone.now()
-    _require_member(relationship, by)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": _("Say why the mentorship ends.")})
-    if len(reason) > 2000:
-        raise ValidationError({"reason": _("Keep the reason under 2000 characters.")})
-    relationship = Relationship.objects.select_for_update().get(pk=relationship.pk)
-    _require_active(relationship)
-    _set_status(relationship, status=RelationshipStatus.ENDED_EARLY, by=by, now=now, reason=reason)
-    _log(
-        relationship=relationship,
-        actor=by,
-        action="relationship_ended",
-        from_state=RelationshipStatus.ACTIVE,
-        to_state=relationship.status,
-        note=reason,
-        now=now,
-    )
-    _tell(
-        user=relationship.other_side(by),
-        kind="relationship_ended",
-        url=_relationship_url(relationship),
-        title=_("%(by)s ended your mentorship"),
-        body=_("Reason: %(reason)s"),
-        by=by,
-        reason=reason,
-    )
-    return relationship
-
-
-@transaction.atomic
-def agreement_update(*, relationship: Relationship, by: User, **fields: str) -> Agreement:
-    """Either side edits the agreement; the other side sees a notification in the app."""
-    _require_member(relationship, by)
-    relationship = Relationship.objects.select_for_update().get(pk=relationship.pk)
-    _require_active(relationship)
-    unknown = set(fields) - set(AGREEMENT_FIELDS)
-    if unknown:
-        raise ValidationError({name: _("Unknown field.") for name in sorted(unknown)})
-    agreement, _created = Agreement.objects.select_for_update().get_or_create(
-        relationship=relationship
-    )
-    for name, value in fields.items():
-        setattr(agreement, name, value)
-    agreement.updated_by = by
-    agreement.full_clean()
-    agreement.save()
-    _log(relationship=relationship, actor=by, action="agreement_updated")
-    with translation.override(user_language(user=relationship.other_side(by))):
-        notify(
-            user=relationship.other_side(by),
-            kind="agreement_updated",
-            title=str(_("%(by)s updated your agreement") % {"by": by}),
-            url=_relationship_url(relationship),
-            email=False,
-        )
-    return agreement
-
-
-def checklist_item_set_done(*, item: ChecklistItem, by: User, done: bool) -> ChecklistItem:
-    """Tick or untick a checklist step; either side may, while the mentorship is active."""
-    relationship = Relationship.objects.get(pk=item.relationship_id)
-    _require_member(relationship, by)
-    _require_active(relationship)
-    item.done_at = timezone.now() if done else None
-    item.done_by = by if done else None
-    item.save(update_fields=["done_at", "done_by"])
-    return item
