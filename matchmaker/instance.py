@@ -17,12 +17,14 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import orjson
 
 if TYPE_CHECKING:
     from matchmaker.model import ScoringModel
 
 _NOTHING = object()
 _SHOWN_CHARS = 60
+_BARE_FIELDS = frozenset({"id", "capacity", "ranking"})
 
 
 class InstanceError(ValueError):
@@ -76,6 +78,15 @@ class Instance:
     forbid: tuple[np.ndarray, np.ndarray]
     pin: tuple[np.ndarray, np.ndarray]
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def has_profiles(self) -> bool:
+        """Whether anyone has a profile field for the model, beyond id, capacity and ranking."""
+        return any(
+            record.keys() - _BARE_FIELDS
+            for side in (self.mentors, self.mentees)
+            for record in side.records
+        )
 
     def pair_keys(self, mentee: np.ndarray, mentor: np.ndarray) -> np.ndarray:
         """One int64 per pair, the same for the same pair anywhere in the engine."""
@@ -158,7 +169,16 @@ def read_instance(path: str | os.PathLike[str]) -> Instance:
 
 
 def decode_json(raw: bytes, *, what: str) -> Any:
-    """Parse JSON bytes; anything that is not JSON is an `InstanceError` on `what`."""
+    """Parse JSON bytes; anything that is not JSON is an `InstanceError` on `what`.
+
+    orjson parses a 100 MB instance several times faster than the standard library; what it
+    refuses goes to the standard parser, which accepts NaN and Infinity so that the checks can
+    name the field that holds them, and words its errors the usual way.
+    """
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        pass
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sys
 import tempfile
 from typing import Any
 
 import numpy as np
+import orjson
 
 from matchmaker.instance import Instance, InstanceError
 
@@ -25,6 +25,60 @@ def given_reasons(score: float) -> list[dict[str, Any]]:
             "detail": "score given in the instance",
             "detail_en": "score given in the instance",
             "detail_ru": "оценка задана во входных данных",
+        }
+    ]
+
+
+def ranking_places(
+    instance: Instance, mentee: np.ndarray, mentor: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """For matched pairs, the 1-based place of the mentor in the mentee's ranking and back.
+
+    0 where a ranking leaves the partner out (a pinned pair). `mentee` must not repeat.
+    """
+    partner = np.full(len(instance.mentees), -1, dtype=np.int64)
+    partner[mentee] = mentor
+    where = np.full(len(instance.mentees), -1, dtype=np.int64)
+    where[mentee] = np.arange(len(mentee))
+    mentee_place = np.zeros(len(mentee), dtype=np.int64)
+    mentor_place = np.zeros(len(mentee), dtype=np.int64)
+    for side, place, owner_is_mentee in (
+        (instance.mentees, mentee_place, True),
+        (instance.mentors, mentor_place, False),
+    ):
+        lengths = np.diff(side.ranking_indptr)
+        owners = np.repeat(np.arange(len(side), dtype=np.int64), lengths)
+        named = side.ranking_indices.astype(np.int64)
+        hit = partner[owners] == named if owner_is_mentee else partner[named] == owners
+        at = np.flatnonzero(hit)
+        pair = where[owners[at]] if owner_is_mentee else where[named[at]]
+        place[pair] = at - side.ranking_indptr[owners[at]] + 1
+    return mentee_place, mentor_place
+
+
+def ranking_reasons(
+    instance: Instance, mentee: int, mentor: int, mentee_place: int, mentor_place: int
+) -> list[dict[str, Any]]:
+    """Where the mentee ranked the mentor and the mentor the mentee (no score to explain)."""
+    mentee_of = int(np.diff(instance.mentees.ranking_indptr[mentee : mentee + 2])[0])
+    mentor_of = int(np.diff(instance.mentors.ranking_indptr[mentor : mentor + 2])[0])
+    english = (
+        f"mentee's choice {mentee_place or '-'} of {mentee_of}, "
+        f"mentor's choice {mentor_place or '-'} of {mentor_of}"
+    )
+    russian = (
+        f"выбор подопечного: {mentee_place or '-'} из {mentee_of}, "
+        f"выбор наставника: {mentor_place or '-'} из {mentor_of}"
+    )
+    return [
+        {
+            "factor": "ranking",
+            "contribution": None,
+            "detail": english,
+            "detail_en": english,
+            "detail_ru": russian,
+            "mentee_rank": mentee_place or None,
+            "mentor_rank": mentor_place or None,
         }
     ]
 
@@ -46,14 +100,34 @@ def matching_document(
     instance: Instance,
     mentee: np.ndarray,
     mentor: np.ndarray,
-    score: np.ndarray,
+    score: np.ndarray | None,
     stats: dict[str, Any],
 ) -> dict[str, Any]:
-    """The result of `optimal` or `stable`: assignments with reasons, unmatched, objective."""
+    """The result of `optimal` or `stable`: assignments with reasons, unmatched, objective.
+
+    Without `score` (a stable matching of bare rankings: no scores, no profiles) each score and
+    the objective are null, and the reasons say where each side ranked the other.
+    """
     mentee_ids, mentor_ids = instance.mentees.ids, instance.mentors.ids
-    explain = None if instance.scores is not None else instance.model().explain
     assignments = []
-    for i, j, value in zip(mentee.tolist(), mentor.tolist(), score.tolist(), strict=True):
+    if score is None:
+        places = zip(*(p.tolist() for p in ranking_places(instance, mentee, mentor)), strict=True)
+        for i, j, (mentee_place, mentor_place) in zip(
+            mentee.tolist(), mentor.tolist(), places, strict=True
+        ):
+            reasons = ranking_reasons(instance, i, j, mentee_place, mentor_place)
+            assignments.append(
+                {
+                    "mentee": mentee_ids[i],
+                    "mentor": mentor_ids[j],
+                    "score": None,
+                    "reasons": reasons,
+                }
+            )
+    explain = None if score is None or instance.scores is not None else instance.model().explain
+    for i, j, value in zip(
+        mentee.tolist(), mentor.tolist(), [] if score is None else score.tolist(), strict=False
+    ):
         reasons = given_reasons(value) if explain is None else explain(i, j)
         assignments.append(
             {"mentee": mentee_ids[i], "mentor": mentor_ids[j], "score": value, "reasons": reasons}
@@ -65,7 +139,7 @@ def matching_document(
         "mode": mode,
         "assignments": assignments,
         "unmatched": unmatched,
-        "objective": float(np.sum(score)),
+        "objective": None if score is None else float(np.sum(score)),
         "stats": {"matched": len(assignments), "unmatched": len(unmatched), **stats},
     }
 
@@ -104,9 +178,9 @@ def recommend_document(*, instance: Instance, mentee_id: str, top: int) -> dict[
 
 def write_document(document: dict[str, Any], path: str | None) -> None:
     """Write JSON to `path` all at once (temp file + rename), or to standard output."""
-    text = json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+    text = orjson.dumps(document) + b"\n"
     if path is None:
-        sys.stdout.write(text)
+        sys.stdout.buffer.write(text)
         sys.stdout.flush()
         return
     directory = os.path.dirname(os.path.abspath(path))
@@ -119,7 +193,7 @@ def write_document(document: dict[str, Any], path: str | None) -> None:
             "--output", f"cannot be written ({error.strerror})", path, shorten=False
         ) from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
+        with os.fdopen(handle, "wb") as file:
             file.write(text)
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's 0600 would hide the result from others
         os.replace(temporary, path)

@@ -199,3 +199,17 @@ def test_the_installed_console_script_reports_a_usage_error_in_one_line():
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1
     assert "argument --top: must be an integer >= 1, got '-3'" in done.stderr
+
+
+def test_stable_on_bare_rankings_says_where_each_side_ranked_the_other(tmp_path, capsys):
+    bare = {key: GOOD[key] for key in ("mentors", "mentees", "constraints")}
+    assert main(["stable", "--input", str(_write(tmp_path, bare))]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["objective"] is None
+    by_mentee = {a["mentee"]: a for a in result["assignments"]}
+    assert by_mentee["e3"]["mentor"] == "m1"
+    assert by_mentee["e3"]["score"] is None
+    [reason] = by_mentee["e3"]["reasons"]
+    # e3 ranks m2, m1; m1 ranks e3, e1.
+    assert (reason["mentee_rank"], reason["mentor_rank"]) == (2, 1)
+    assert reason["detail_en"] == "mentee's choice 2 of 2, mentor's choice 1 of 2"
