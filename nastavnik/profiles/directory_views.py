@@ -93,15 +93,16 @@ def _filters_from(form: DirectoryFilterForm, request: HttpRequest) -> MentorFilt
 
 
 def _skill_suggestions() -> list[str]:
-    """Names of taxonomy skills in the UI language, for the skill field's autocomplete list."""
-    return sorted({skill.name for skill in Skill.objects.from_taxonomy()}, key=str.casefold)
+    """Taxonomy skill names in both languages, for the skill field's autocomplete list."""
+    names = Skill.objects.from_taxonomy().values_list("name_en", "name_ru")
+    return sorted({name for pair in names for name in pair}, key=str.casefold)
 
 
 @require_GET
 def mentor_list(request: HttpRequest) -> HttpResponse:
     """Search and filter published mentors; htmx requests get only the results partial."""
     form = DirectoryFilterForm(request.GET)
-    form.is_valid()  # errors are shown next to their fields; the other filters still apply
+    form.is_valid()  # errors are listed above the results; the other filters still apply
     filters = _filters_from(form, request)
     paginator = Paginator(mentor_directory_search(filters=filters), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))

@@ -86,6 +86,16 @@ def test_bad_filter_values_are_explained_or_ignored_never_a_server_error(client)
     assert "No skill is called “zzz”" in response.content.decode()
 
 
+def test_an_htmx_request_with_a_bad_filter_shows_the_error_with_the_results(client):
+    make_mentor(name="Still Here")
+
+    response = client.get(LIST_URL, {"skill": "zzz"}, HTTP_HX_REQUEST="true", **ENGLISH)
+
+    body = response.content.decode()
+    assert "Skill: No skill is called “zzz”" in body
+    assert "Still Here" in body
+
+
 def test_an_htmx_request_gets_only_the_results(client):
     make_mentor(name="Partial Person")
 
@@ -109,6 +119,9 @@ def test_the_skill_filter_accepts_a_name_in_either_language(client):
 
     for value in ["data-analysis", "Data analysis", "анализ данных"]:
         assert names_on(client.get(LIST_URL, {"skill": value})) == ["Skilled"], value
+
+    suggestions = client.get(LIST_URL, **ENGLISH).context["skill_suggestions"]
+    assert {"Data analysis", "Анализ данных"} <= set(suggestions)
 
 
 def test_overlaps_my_availability_asks_a_viewer_without_windows_to_add_them(client, outsider):
