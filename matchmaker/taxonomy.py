@@ -10,7 +10,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from matchmaker.text import normalise, stem_key
+from matchmaker.text import normalise, stem, stem_key, words
+
+# Names too short or too common to mean the skill when they appear in free text ("go", "c", "rust").
+_AMBIGUOUS_IN_TEXT = frozenset(
+    {"go", "c", "r", "си", "го", "ява", "spring", "swift", "rust", "unity", "node", "ts", "ia"}
+    | {"em", "po", "cs", "db", "crisis", "balance", "product", "design", "learning", "writing"}
+)
+_LONGEST_PHRASE = 4
 
 CATEGORIES = ("it", "data", "design", "marketing", "management", "soft", "career")
 DATA_PATH = Path(__file__).resolve().parent / "data" / "skills.json"
@@ -47,6 +54,7 @@ class Taxonomy:
     _exact: dict[str, SkillEntry] = field(init=False, repr=False)
     _stemmed: dict[str, SkillEntry] = field(init=False, repr=False)
     _bags: dict[frozenset[str], SkillEntry] = field(init=False, repr=False)
+    _longest_from: dict[str, int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.by_slug = {skill.slug: skill for skill in self.skills}
@@ -65,6 +73,11 @@ class Taxonomy:
                         self._bags.setdefault(_bag(key), skill)
         for skill in self.skills:
             self._exact.setdefault(skill.slug, skill)
+        # For scanning text: the longest name (in words) that starts with each stem.
+        self._longest_from = {}
+        for key in self._stemmed:
+            first, length = key.split()[0], len(key.split())
+            self._longest_from[first] = max(self._longest_from.get(first, 0), length)
 
     def resolve(self, name: str) -> SkillEntry | None:
         """The skill called ``name`` in either language (any word form), or None if unknown."""
@@ -78,9 +91,26 @@ class Taxonomy:
         # Word order differs between languages and people ("negotiating salary").
         return found if found is not None else self._bags.get(_bag(key))
 
-    def phrases(self) -> dict[str, SkillEntry]:
-        """Every stemmed name and synonym with its skill (for finding skills mentioned in text)."""
-        return dict(self._stemmed)
+    def find_in_text(self, text: str) -> list[SkillEntry]:
+        """The skills a free text mentions by any name or word form, in order of appearance.
+
+        This bridges languages: "анализом данных" and "data analysis" both mention data-analysis.
+        """
+        stems = [stem(word) for word in words(text)]
+        found: dict[str, SkillEntry] = {}
+        start = 0
+        while start < len(stems):
+            longest = min(self._longest_from.get(stems[start], 0), _LONGEST_PHRASE)
+            for length in range(min(longest, len(stems) - start), 0, -1):
+                key = " ".join(stems[start : start + length])
+                skill = self._stemmed.get(key)
+                if skill is not None and (length > 1 or _meaningful(key)):
+                    found.setdefault(skill.slug, skill)
+                    start += length
+                    break
+            else:
+                start += 1
+        return list(found.values())
 
 
 # Linking words that do not change what a skill name means.
@@ -115,3 +145,8 @@ def read_taxonomy(path: Path) -> Taxonomy:
 def load_taxonomy() -> Taxonomy:
     """The shipped taxonomy, loaded once per process."""
     return read_taxonomy(DATA_PATH)
+
+
+def _meaningful(key: str) -> bool:
+    """Whether a one-word name, seen in free text, can be taken to mean its skill."""
+    return len(key) >= 2 and key not in _AMBIGUOUS_IN_TEXT

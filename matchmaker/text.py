@@ -5,6 +5,7 @@ script, so "анализа данных" and "анализ данных" (or "me
 """
 
 import re
+import zlib
 from functools import lru_cache
 
 import snowballstemmer
@@ -45,3 +46,36 @@ def stems(text: str) -> list[str]:
 def stem_key(text: str) -> str:
     """A phrase as space-separated stems: the word-form-tolerant key of a skill name."""
     return " ".join(stems(text))
+
+
+# Words too common in profiles to say anything about fit (both languages, already stemmed below).
+_STOPWORD_TEXT = """
+a about after also am an and any are as at be been but by can do for from get have help i if in
+into is it its just me more most my need not of on or our so some than that the their them then
+there these they this to up us very want was we were what when which who will with would you your
+years year work working experience mentor mentee looking like get make new good
+а без бы был была были было быть в вам вас весь во вот все всё всего вы где да для до его ее её
+если есть еще ещё же за здесь и из или им их к как ко когда кто ли либо мне меня мной мы на над
+наш не него нее неё нет ни них но ну о об однако он она они оно от очень по под при с со так
+также там те тем то того тоже той том ты у уже хочу хотел хотела хотим чем что чтобы эта эти это
+этот я лет год года опыт опыта работа работаю работы помогаю помощь нужна нужно ищу ментор наставник
+"""
+_STOPWORDS = _STOPWORD_TEXT.split()
+STOPWORDS = frozenset(_STOPWORDS) | frozenset(stem(word) for word in _STOPWORDS)
+
+
+def content_stems(text: str) -> list[str]:
+    """The distinct stems of a text without stop words, in order of first appearance."""
+    seen: dict[str, None] = {}
+    for word in words(text):
+        if word in STOPWORDS or len(word) < 2:
+            continue
+        stemmed = stem(word)
+        if stemmed not in STOPWORDS:
+            seen.setdefault(stemmed, None)
+    return list(seen)
+
+
+def stable_hash(token: str) -> int:
+    """A hash of a token that is the same in every process (unlike ``hash``)."""
+    return zlib.crc32(token.encode("utf-8"))

@@ -1,0 +1,191 @@
+"""The factors of the scoring model, computed for many mentee-mentor pairs at once.
+
+Each factor is a number in [0, 1]; a factor with nothing to compare (a field missing on either side)
+is 0.5, so that missing information neither rewards nor punishes a pair. See docs/matching.md.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from matchmaker.model.features import MenteeTable, MentorTable, popcount, popcount_and
+
+FACTORS = (
+    "skills",
+    "text",
+    "role",
+    "seniority",
+    "availability",
+    "format",
+    "style",
+    "preferences",
+)
+DEFAULT_WEIGHTS = {
+    "skills": 0.30,
+    "text": 0.15,
+    "role": 0.12,
+    "seniority": 0.08,
+    "availability": 0.10,
+    "format": 0.07,
+    "style": 0.10,
+    "preferences": 0.08,
+}
+UNKNOWN = 0.5
+RELATED_CREDIT = 0.5
+TEXT_SCALE = 2.0  # texts of two different people rarely share more than half of their stems
+SENIORITY_GAP_YEARS = 5.0  # "clearly more experienced"
+EXPERIENCE_FULL_YEARS = 10.0
+ENOUGH_HOURS = 2.0  # shared hours a week that make regular meetings easy
+
+
+class Pairs:
+    """Rows of mentee and mentor features for a batch of pairs (index arrays, broadcastable)."""
+
+    def __init__(
+        self,
+        mentees: MenteeTable,
+        mentee_rows: np.ndarray,
+        mentors: MentorTable,
+        mentor_rows: np.ndarray | None,
+    ) -> None:
+        self.mentees, self.mentors = mentees, mentors
+        self.ie, self.jm = mentee_rows, mentor_rows
+
+    def e(self, name: str) -> np.ndarray:
+        return self.mentees.array(name)[self.ie]
+
+    def m(self, name: str) -> np.ndarray:
+        array = self.mentors.array(name)
+        return array if self.jm is None else array[self.jm]
+
+    def m_attribute(self, key: str) -> np.ndarray:
+        array = self.mentors.attribute(key)
+        return array if self.jm is None else array[self.jm]
+
+
+def _ratio(numerator: np.ndarray, denominator: np.ndarray, empty: float) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        value = numerator / denominator
+    return np.where(denominator > 0, value, empty)
+
+
+def _overlap(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return popcount_and(a, b)
+
+
+def skills(p: Pairs) -> np.ndarray:
+    wanted = p.e("skills")
+    shared = _overlap(wanted, p.m("skills"))
+    related = _overlap(wanted, p.m("related"))
+    return _ratio(shared + RELATED_CREDIT * related, popcount(wanted).astype(np.float64), UNKNOWN)
+
+
+def _ochiai(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    sizes = popcount(a).astype(np.float64) * popcount(b)
+    return _ratio(_overlap(a, b).astype(np.float64), np.sqrt(sizes), 0.0)
+
+
+def text(p: Pairs) -> np.ndarray:
+    return np.minimum(1.0, TEXT_SCALE * _ochiai(p.e("text"), p.m("text")))
+
+
+def role(p: Pairs) -> np.ndarray:
+    mentee_role, mentor_role = p.e("role"), p.m("role")
+    has_role = (popcount(mentee_role) > 0) & (popcount(mentor_role) > 0)
+    role_fit = np.minimum(1.0, TEXT_SCALE * _ochiai(mentee_role, mentor_role))
+    industries = p.e("industries")
+    industry = p.m_attribute("industry")
+    has_industry = (industries != 0) & (industry >= 0)
+    in_list = (industries >> np.maximum(industry, 0).astype(np.uint64)) & np.uint64(1)
+    years = p.m("years").astype(np.float64)
+    has_years = ~np.isnan(years)
+    experience = np.clip(np.nan_to_num(years) / EXPERIENCE_FULL_YEARS, 0.0, 1.0)
+    total = has_role * role_fit + has_industry * in_list + has_years * experience
+    count = has_role.astype(np.float64) + has_industry + has_years
+    return _ratio(total, count, UNKNOWN)
+
+
+def seniority(p: Pairs) -> np.ndarray:
+    gap = p.m("years").astype(np.float64) - p.e("years")
+    gap = np.where(p.e("flags") & 1, -gap, gap)  # reverse mentoring: the mentee knows more
+    return np.where(np.isnan(gap), UNKNOWN, np.clip(gap / SENIORITY_GAP_YEARS, 0.0, 1.0))
+
+
+def shared_hours(p: Pairs) -> np.ndarray:
+    return _overlap(p.e("slots"), p.m("slots")) / 2.0
+
+
+def availability(p: Pairs) -> np.ndarray:
+    known = (popcount(p.e("slots")) > 0) & (popcount(p.m("slots")) > 0)
+    return np.where(known, np.minimum(shared_hours(p), ENOUGH_HOURS) / ENOUGH_HOURS, UNKNOWN)
+
+
+def format_fit(p: Pairs) -> np.ndarray:
+    total = np.zeros(np.broadcast_shapes(p.e("formats").shape, p.m("formats").shape))
+    count = np.zeros_like(total)
+    for name in ("formats", "durations"):
+        a, b = p.e(name), p.m(name)
+        known = (a != 0) & (b != 0)
+        total += known & ((a & b) != 0)
+        count += known
+    return _ratio(total, count, UNKNOWN)
+
+
+def style(p: Pairs) -> np.ndarray:
+    a, b = p.e("style").astype(np.int16), p.m("style").astype(np.int16)
+    both = (a > 0) & (b > 0)
+    distance = (np.abs(a - b) * both).sum(axis=-1)
+    answered = both.sum(axis=-1)
+    return _ratio(answered * 4.0 - distance, answered * 4.0, UNKNOWN)
+
+
+def wish_matches(p: Pairs, kind: str) -> tuple[np.ndarray, np.ndarray]:
+    """How many wishes of ``kind`` ("pref" or "req") each pair has, and how many the mentor meets."""
+    shape = np.broadcast_shapes(p.e("flags").shape, p.m("flags").shape)
+    wished, met = np.zeros(shape, np.int32), np.zeros(shape, np.int32)
+    for key in p.mentees.wishes(kind):
+        wanted = p.mentees.mask_column(f"{kind}:{key}")[p.ie]
+        if key in ("languages", "formats", "durations"):
+            meets = (wanted & p.m(key).astype(np.uint64)) != 0
+        else:
+            ids = p.m_attribute(key)
+            bit = (wanted >> np.clip(ids, 0, 63).astype(np.uint64)) & np.uint64(1)
+            meets = (ids >= 0) & (bit != 0)
+        active = wanted != 0
+        wished += active
+        met += active & meets
+    return wished, met
+
+
+def preferences(p: Pairs) -> np.ndarray:
+    wished, met = wish_matches(p, "pref")
+    return _ratio(met.astype(np.float64), wished.astype(np.float64), UNKNOWN)
+
+
+def allowed(p: Pairs) -> np.ndarray:
+    """Hard filters: a shared language (when both state any) and every explicit requirement."""
+    a, b = p.e("languages"), p.m("languages")
+    language_ok = (a == 0) | (b == 0) | ((a & b) != 0)
+    wished, met = wish_matches(p, "req")
+    minimum = p.e("min_years")
+    years_ok = np.isnan(minimum) | (p.m("years") >= minimum)
+    return language_ok & (wished == met) & years_ok
+
+
+FUNCTIONS = {
+    "skills": skills,
+    "text": text,
+    "role": role,
+    "seniority": seniority,
+    "availability": availability,
+    "format": format_fit,
+    "style": style,
+    "preferences": preferences,
+}
+
+
+def factor_matrix(p: Pairs) -> np.ndarray:
+    """(len(FACTORS), n_pairs) float64 factor values in [0, 1]."""
+    values = [np.asarray(FUNCTIONS[name](p), dtype=np.float64) for name in FACTORS]
+    shape = np.broadcast_shapes(*(value.shape for value in values))
+    return np.stack([np.broadcast_to(value, shape) for value in values])

@@ -1,0 +1,247 @@
+"""The scoring model: a weighted sum of factors for every allowed mentee-mentor pair."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from datetime import date
+
+import numpy as np
+
+from matchmaker.model.explain import details
+from matchmaker.model.factors import FACTORS, Pairs, allowed, factor_matrix
+from matchmaker.model.features import MenteeTable, MentorTable, Vocabulary, reference_monday
+from matchmaker.model.weights import normalise_weights
+
+EXACT_PAIRS = 20_000_000  # up to this many pairs, candidates() scores every pair
+BLOCK_PAIRS = 1_000_000  # pairs scored per numpy batch
+POOL_FACTOR = 4  # pre-selected mentors per mentee, as a multiple of the candidates wanted
+
+
+class ScoringModel:
+    """Scores mentee-mentor pairs of one instance (FORMAT.md profiles) and explains the scores.
+
+    Indices are positions in the given lists. ``weights`` override the defaults per factor and are
+    normalised to sum to 1 (ValueError names a bad weight). ``monday`` fixes the reference week
+    for availability across time zones (the current week by default).
+    """
+
+    def __init__(
+        self,
+        mentors: Sequence[Mapping],
+        mentees: Sequence[Mapping],
+        weights: Mapping[str, float] | None = None,
+        *,
+        monday: date | None = None,
+    ) -> None:
+        self.weights = normalise_weights(weights)
+        self._w = np.array([self.weights[name] for name in FACTORS])
+        self.vocabulary = Vocabulary()
+        monday = reference_monday(monday)
+        self.mentors = MentorTable(self.vocabulary, monday)
+        self.mentors.extend(mentors)
+        self.mentees = MenteeTable(self.vocabulary, monday)
+        self.mentees.extend(mentees)
+        self.n_mentors, self.n_mentees = len(mentors), len(mentees)
+
+    # -- one pair -----------------------------------------------------------------------------
+
+    def _pairs(self, mentee_rows: np.ndarray, mentor_rows: np.ndarray | None) -> Pairs:
+        return Pairs(self.mentees, mentee_rows, self.mentors, mentor_rows)
+
+    def allowed(self, mentee: int, mentor: int) -> bool:
+        """Whether the pair passes the hard filters (languages, requirements; not capacity)."""
+        return bool(allowed(self._pairs(np.array([mentee]), np.array([mentor])))[0])
+
+    def factors(self, mentee: int, mentor: int) -> dict[str, float]:
+        """Every factor's value in [0, 1] for one pair."""
+        values = factor_matrix(self._pairs(np.array([mentee]), np.array([mentor])))[:, 0]
+        return dict(zip(FACTORS, values.tolist(), strict=True))
+
+    def score(self, mentee: int, mentor: int) -> float:
+        """The pair's score in [0, 1]: the weighted sum of its factors."""
+        return float(
+            sum(self.weights[name] * value for name, value in self.factors(mentee, mentor).items())
+        )
+
+    def explain(self, mentee: int, mentor: int) -> list[dict]:
+        """The factors behind the score, largest contribution first; contributions sum to it."""
+        text = details(self.mentees, mentee, self.mentors, mentor)
+        reasons = []
+        for name, value in self.factors(mentee, mentor).items():
+            detail_en, detail_ru = text[name]
+            reasons.append(
+                {
+                    "factor": name,
+                    "contribution": self.weights[name] * value,
+                    "detail": detail_en,
+                    "detail_en": detail_en,
+                    "detail_ru": detail_ru,
+                }
+            )
+        reasons.sort(key=lambda reason: -reason["contribution"])
+        return reasons
+
+    # -- many pairs ---------------------------------------------------------------------------
+
+    def pair_scores(
+        self, mentee_rows: np.ndarray, mentor_rows: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Scores (float64) and hard-filter results (bool) for pairs given as two index arrays."""
+        scores = np.empty(len(mentee_rows))
+        ok = np.empty(len(mentee_rows), dtype=bool)
+        for start in range(0, len(mentee_rows), BLOCK_PAIRS):
+            stop = start + BLOCK_PAIRS
+            pairs = self._pairs(mentee_rows[start:stop], mentor_rows[start:stop])
+            scores[start:stop] = self._w @ factor_matrix(pairs)
+            ok[start:stop] = allowed(pairs)
+        return scores, ok
+
+    def open_mentors(self) -> np.ndarray:
+        """Mentors that can take a mentee: capacity > 0 and accepting."""
+        return np.flatnonzero(
+            (self.mentors.array("capacity") > 0) & (self.mentors.array("flags") & 1 == 1)
+        )
+
+    def recommend(
+        self, mentee: int, top: int, exclude: Collection[int] = ()
+    ) -> list[tuple[int, float]]:
+        """The ``top`` best allowed open mentors for a mentee, best first (exact, every mentor)."""
+        mentors = self.open_mentors()
+        if len(exclude):
+            mentors = mentors[~np.isin(mentors, np.fromiter(exclude, dtype=np.int64))]
+        if top <= 0 or len(mentors) == 0:
+            return []
+        scores, ok = self.pair_scores(np.full(len(mentors), mentee), mentors)
+        mentors, scores = mentors[ok], scores[ok]
+        order = np.lexsort((mentors, -scores))[:top]
+        return [(int(mentors[k]), float(scores[k])) for k in order]
+
+    def candidates(self, per_mentee: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """For every mentee its best ``per_mentee`` allowed open mentors by exact model score.
+
+        Returns (mentee int32, mentor int32, score float64). Every pair is scored when there are
+        at most EXACT_PAIRS; larger instances pre-select a pool per mentee (see pool()).
+        """
+        mentors = self.open_mentors()
+        empty = (np.empty(0, np.int32), np.empty(0, np.int32), np.empty(0, np.float64))
+        if per_mentee <= 0 or len(mentors) == 0 or self.n_mentees == 0:
+            return empty
+        if self.n_mentees * len(mentors) <= EXACT_PAIRS:
+            return self._exact_candidates(np.arange(self.n_mentees), mentors, per_mentee)
+        return self._pooled_candidates(mentors, per_mentee)
+
+    def _exact_candidates(
+        self, mentees: np.ndarray, mentors: np.ndarray, per_mentee: int
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        block = max(1, BLOCK_PAIRS // len(mentors))
+        keep = min(per_mentee, len(mentors))
+        parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        for start in range(0, len(mentees), block):
+            rows = mentees[start : start + block]
+            ie = np.repeat(rows, len(mentors))
+            jm = np.tile(mentors, len(rows))
+            scores, ok = self.pair_scores(ie, jm)
+            scores = np.where(ok, scores, -np.inf).reshape(len(rows), len(mentors))
+            best = (
+                np.argpartition(-scores, keep - 1, axis=1)[:, :keep]
+                if keep < len(mentors)
+                else np.tile(np.arange(len(mentors)), (len(rows), 1))
+            )
+            chosen = np.take_along_axis(scores, best, axis=1)
+            mask = np.isfinite(chosen)
+            parts.append(
+                (
+                    np.repeat(rows, keep).reshape(len(rows), keep)[mask],
+                    mentors[best][mask],
+                    chosen[mask],
+                )
+            )
+        return _concatenate(parts)
+
+    def pool(self, mentors: np.ndarray, width: int, seed: int = 0) -> np.ndarray:
+        """Pre-selected open mentors per mentee: a (n_mentees, width) int64 array, -1 = empty.
+
+        Half of the columns are mentors offering one of the mentee's wanted skills (spread over
+        the wanted skills, sampled at random when many offer it), a quarter are mentors with a
+        related skill and a quarter are random open mentors (text, schedule and style can make a
+        mentor without the skill the better match).
+        """
+        rng = np.random.default_rng(seed)
+        open_mask = np.zeros(self.n_mentors, dtype=bool)
+        open_mask[mentors] = True
+        want_rows, want_skills = _bit_positions(self.mentees.array("skills"))
+        wanted = np.bincount(want_rows, minlength=self.n_mentees)
+        first = np.concatenate(([0], np.cumsum(wanted)[:-1]))
+        pool = mentors[rng.integers(0, len(mentors), (self.n_mentees, width))]
+        offered_columns, related_columns = width // 2, width // 4
+        for name, columns, start in (
+            ("skills", offered_columns, 0),
+            ("related", related_columns, offered_columns),
+        ):
+            rows, skills = _bit_positions(self.mentors.array(name))
+            keep = open_mask[rows]
+            rows, skills = rows[keep], skills[keep]
+            order = np.argsort(skills, kind="stable")
+            rows, skills = rows[order], skills[order]
+            size = max(int(skills.max(initial=-1)), int(want_skills.max(initial=-1))) + 1
+            counts = np.bincount(skills, minlength=size)
+            offsets = np.concatenate(([0], np.cumsum(counts)[:-1]))
+            column = np.arange(columns)
+            has = wanted > 0
+            # Column c of a mentee takes its (c mod n_wanted)-th wanted skill.
+            pick = first[has, None] + column[None, :] % wanted[has, None]
+            skill = want_skills[pick]
+            n = counts[skill]
+            draw = offsets[skill] + (rng.random(skill.shape) * n).astype(np.int64)
+            chosen = np.where(n > 0, rows[np.minimum(draw, len(rows) - 1)] if len(rows) else -1, -1)
+            block = pool[has, start : start + columns]
+            pool[has, start : start + columns] = np.where(chosen >= 0, chosen, block)
+        pool.sort(axis=1)
+        duplicate = np.zeros_like(pool, dtype=bool)
+        duplicate[:, 1:] = pool[:, 1:] == pool[:, :-1]
+        pool[duplicate] = -1
+        return pool
+
+    def _pooled_candidates(
+        self, mentors: np.ndarray, per_mentee: int
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        width = POOL_FACTOR * per_mentee
+        pool = self.pool(mentors, width)
+        ie = np.repeat(np.arange(self.n_mentees), width)
+        jm = pool.ravel()
+        valid = jm >= 0
+        scores = np.full(len(jm), -np.inf)
+        computed, ok = self.pair_scores(ie[valid], jm[valid])
+        scores[valid] = np.where(ok, computed, -np.inf)
+        scores = scores.reshape(self.n_mentees, width)
+        keep = min(per_mentee, width)
+        best = np.argpartition(-scores, keep - 1, axis=1)[:, :keep]
+        chosen = np.take_along_axis(scores, best, axis=1)
+        found = np.isfinite(chosen)
+        rows = np.repeat(np.arange(self.n_mentees), keep).reshape(-1, keep)
+        short = np.flatnonzero(found.sum(axis=1) < min(per_mentee, len(mentors)))
+        found[short] = False
+        parts = [(rows[found], np.take_along_axis(pool, best, axis=1)[found], chosen[found])]
+        if len(short):
+            # Mentees whose pool ran short (rare languages, strict requirements): score them fully.
+            parts.append(self._exact_candidates(short, mentors, per_mentee))
+        return _concatenate(parts)
+
+
+def _bit_positions(words: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(row, bit) of every set bit of a (rows, n_words) uint64 array."""
+    bits = np.unpackbits(words.view(np.uint8), axis=1, bitorder="little")
+    rows, positions = np.nonzero(bits)
+    return rows, positions
+
+
+def _concatenate(
+    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    if not parts:
+        return np.empty(0, np.int32), np.empty(0, np.int32), np.empty(0, np.float64)
+    mentees = np.concatenate([part[0] for part in parts]).astype(np.int32)
+    mentors = np.concatenate([part[1] for part in parts]).astype(np.int32)
+    scores = np.concatenate([part[2] for part in parts]).astype(np.float64)
+    order = np.lexsort((-scores, mentees))
+    return mentees[order], mentors[order], scores[order]
