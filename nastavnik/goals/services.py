@@ -142,6 +142,10 @@ def goal_update(*, goal: Goal, by: User, **changes: Any) -> Goal:
     unknown = set(changes) - set(GOAL_EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"Not editable: {sorted(unknown)}")
+    changes = {
+        field: value.strip() if isinstance(value, str) else value
+        for field, value in changes.items()
+    }
     changed = [field for field, value in changes.items() if getattr(goal, field) != value]
     if not changed:
         return goal
@@ -150,8 +154,7 @@ def goal_update(*, goal: Goal, by: User, **changes: Any) -> Goal:
             {"progress": _("This goal's progress follows its milestones; tick them off instead.")}
         )
     for field in changed:
-        value = changes[field]
-        setattr(goal, field, value.strip() if isinstance(value, str) else value)
+        setattr(goal, field, changes[field])
     _smart_check(goal, check_due_date="due_date" in changed)
     if "due_date" in changed:
         goal.horizon = horizon_for(

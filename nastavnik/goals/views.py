@@ -6,7 +6,7 @@ mentee); an htmx request gets the page's partial back.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -263,7 +263,7 @@ def checkin_list(request: HttpRequest, relationship_id: int) -> HttpResponse:
     form = CheckInForm(request.POST or None, goals=goals) if is_mentee else None
     if request.method == "POST":
         if form is None:
-            return HttpResponse(status=403)
+            raise PermissionDenied(_("Only the mentee writes check-ins."))
         if form.is_valid():
             try:
                 services.checkin_create(
