@@ -18,7 +18,7 @@ from nastavnik.relationships.forms import (
     NoteForm,
     RequestForm,
 )
-from nastavnik.relationships.models import Agreement, MentorshipRequest, Relationship, Stage
+from nastavnik.relationships.models import MentorshipRequest, Relationship, Stage
 
 GOALS_SECTIONS_TEMPLATE = "goals/_relationship_sections.html"
 
@@ -190,7 +190,7 @@ def relationship_list(request: HttpRequest) -> HttpResponse:
 
 
 def _space_context(request: HttpRequest, relationship: Relationship, **extra) -> dict:
-    agreement, _created = Agreement.objects.get_or_create(relationship=relationship)
+    agreement = selectors.agreement_for_relationship(relationship=relationship)
     try:
         get_template(GOALS_SECTIONS_TEMPLATE)
     except TemplateDoesNotExist:  # the goals app adds this template; until then, no section
@@ -280,7 +280,7 @@ def agreement_edit(request: HttpRequest, relationship_id: int) -> HttpResponse:
     relationship = selectors.relationship_get_for_user(
         user=request.user, relationship_id=relationship_id
     )
-    agreement, _created = Agreement.objects.get_or_create(relationship=relationship)
+    agreement = selectors.agreement_for_relationship(relationship=relationship)
     form = AgreementForm(request.POST)
     saved = False
     if form.is_valid():
@@ -295,8 +295,6 @@ def agreement_edit(request: HttpRequest, relationship_id: int) -> HttpResponse:
         else:
             saved = True
             form = AgreementForm(instance=agreement)
-    if not saved:
-        agreement.refresh_from_db()
     context = _space_context(
         request, relationship, agreement=agreement, agreement_form=form, agreement_saved=saved
     )
