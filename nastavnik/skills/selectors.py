@@ -36,7 +36,8 @@ def skill_find_by_name(*, name: str) -> Skill | None:
 def skills_search(*, query: str) -> QuerySet[Skill]:
     """Skills matching a query typed in either language: a name or synonym containing it, every
     query word as a word form of a name, or the taxonomy's own resolution of the query.
-    Names that start with the query come first, then taxonomy skills, then by name.
+    Taxonomy skills come before ones users added; within each, exact names, then names that
+    start with the query, then by name.
     """
     name_field = "name_ru" if (get_language() or "").startswith("ru") else "name_en"
     needle = normalize(query)
@@ -57,5 +58,5 @@ def skills_search(*, query: str) -> QuerySet[Skill]:
                 output_field=IntegerField(),
             )
         )
-        return skills.order_by("rank", "is_custom", name_field, "pk")
+        return skills.order_by("is_custom", "rank", name_field, "pk")
     return skills.order_by("is_custom", name_field, "pk")

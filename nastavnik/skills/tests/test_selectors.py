@@ -40,3 +40,12 @@ def test_find_by_name_ignores_case_and_yo(db):
 
     assert skill_find_by_name(name="елочные ИГРУШКИ") == custom
     assert skill_find_by_name(name="елочные") is None
+
+
+def test_a_custom_skill_with_the_exact_query_does_not_push_taxonomy_skills_aside(taxonomy_skills):
+    CustomSkillFactory(name_en="анализ")
+
+    found = list(skills_search(query="анализ")[:5])
+
+    assert not found[0].is_custom
+    assert "data-analysis" in {skill.slug for skill in found}
