@@ -123,3 +123,14 @@ def test_pins_then_the_optimum_of_the_rest_on_a_small_instance():
     mentee, mentor, score = solve_optimal(instance)
     assert list(zip(mentee.tolist(), mentor.tolist(), strict=True)) == [(1, 0)]
     assert score.tolist() == [0.8]
+
+
+def test_the_optimal_benchmark_runs_on_a_tiny_instance(capsys):
+    from benchmarks import optimal as benchmark
+
+    arguments = ["--mentees", "60", "--mentors", "12", "--baseline-mentees", "60"]
+    assert benchmark.main([*arguments, "--pruning-sizes", "50", "--ks", "3,30"]) == 0
+    out = capsys.readouterr().out
+    assert "| 60 x 12 |" in out
+    assert "| yes |" in out  # the engine and networkx reached the same optimum
+    assert "worst gap at K=30" in out

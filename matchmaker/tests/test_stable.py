@@ -191,3 +191,14 @@ def test_a_ranked_pair_that_scores_does_not_name_is_not_acceptable():
     )
     mentees, mentors = solve_stable(instance)
     assert (2, 1) not in set(zip(mentees.tolist(), mentors.tolist(), strict=True))
+
+
+def test_the_stable_benchmark_runs_on_a_tiny_instance(capsys):
+    from benchmarks import stable as benchmark
+
+    arguments = ["--mentees", "100", "--mentors", "20", "--ladder", "50,100", "--limit", "120"]
+    assert benchmark.main(arguments) == 0
+    out = capsys.readouterr().out
+    assert "| 100 x 20 |" in out
+    assert "| 50 x 10 |" in out
+    assert "| yes |" in out  # the engine and `matching` found the same matching
