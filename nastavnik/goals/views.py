@@ -9,8 +9,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from nastavnik.goals import selectors, services
 from nastavnik.goals.forms import (
@@ -78,7 +80,7 @@ def goal_create(request: HttpRequest, relationship_id: int) -> HttpResponse:
                 _form_errors_from(form, error)
             else:
                 messages.success(request, _("The goal is set."))
-                return redirect("goals:detail", relationship_id=relationship.pk, goal_id=goal.pk)
+                return _to_goal(request, relationship, goal)
     else:
         template = template_get(request.GET.get("template", ""))
         initial = (
@@ -100,6 +102,12 @@ def goal_create(request: HttpRequest, relationship_id: int) -> HttpResponse:
             "mentee_goals": mentee_goals,
         },
     )
+
+
+def _to_goal(request: HttpRequest, relationship: Relationship, goal) -> HttpResponse:
+    url = reverse("goals:detail", args=[relationship.pk, goal.pk])
+    # An htmx form submission swaps the form; the browser itself has to go to the new page.
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 
 def _goal_of(relationship: Relationship, goal_id: int):
@@ -165,7 +173,7 @@ def goal_edit(request: HttpRequest, relationship_id: int, goal_id: int) -> HttpR
                 _form_errors_from(form, error)
             else:
                 messages.success(request, _("The goal is updated; the earlier version is kept."))
-                return redirect("goals:detail", relationship_id=relationship.pk, goal_id=goal.pk)
+                return _to_goal(request, relationship, goal)
     else:
         form = GoalForm(instance=goal)
     mentee_goals = getattr(getattr(relationship.mentee, "mentee_profile", None), "goals", "")

@@ -240,3 +240,14 @@ def test_the_relationship_space_includes_goals_tasks_check_ins_and_messages(
     assert 'id="goals"' in page
     assert "Get a first analyst job" in page
     assert 'id="messages-summary"' in page
+
+
+def test_a_goal_set_through_htmx_sends_the_browser_to_the_goal(
+    client, mentee, relationship, form_data
+):
+    client.force_login(mentee)
+    response = client.post(
+        f"/relationships/{relationship.pk}/goals/new/", form_data, HTTP_HX_REQUEST="true"
+    )
+    goal = Goal.objects.get()
+    assert response["HX-Redirect"] == f"/relationships/{relationship.pk}/goals/{goal.pk}/"
