@@ -149,6 +149,7 @@ class ProfileSerializerBase(serializers.ModelSerializer):
     )
 
     def validate_languages(self, value: list[str]) -> list[str]:
+        value = [code.strip().lower() for code in value]
         unknown = sorted({code for code in value if code not in language_codes()})
         if unknown:
             raise serializers.ValidationError(

@@ -101,6 +101,9 @@ def test_patch_changes_only_what_is_sent(api_client_for, mentor, taxonomy_skills
         ({"working_style": {"mood": 3}}, "working_style"),
         ({"readiness": {"time": "maybe"}}, "readiness"),
         ({"years_experience": "many"}, "years_experience"),
+        ({"working_style": "calm"}, "working_style"),
+        ({"timezone": None}, "timezone"),
+        ({"accepting_requests": "perhaps"}, "accepting_requests"),
     ],
 )
 def test_a_bad_field_is_a_400_naming_it_and_nothing_is_saved(
@@ -133,6 +136,20 @@ def test_a_bad_patch_leaves_the_existing_profile_untouched(api_client_for, mento
     profile = MentorProfile.objects.get(user=mentor)
     assert profile.headline != "Changed"
     assert [s.slug for s in profile.skills.all()] == ["sql"]
+
+
+def test_a_body_that_is_not_an_object_is_a_400(api_client_for, outsider):
+    response = api_client_for(outsider).put(MENTOR_URL, ["headline"], format="json")
+
+    assert response.status_code == 400
+    assert "non_field_errors" in response.json()
+    assert not MentorProfile.objects.filter(user=outsider).exists()
+
+
+def test_language_codes_are_accepted_in_any_case(api_client_for, mentee):
+    response = api_client_for(mentee).patch(MENTEE_URL, {"languages": ["EN", "ru"]}, format="json")
+
+    assert response.json()["languages"] == ["en", "ru"]
 
 
 def test_malformed_json_is_a_400(api_client_for, mentor):
