@@ -42,6 +42,6 @@ def test_accepting_only_filter_and_the_mentor_page(page):
 
     results = page.locator("#results")
     expect(results).not_to_contain_text("Closed Carl")
-    page.get_by_role("link", name="Open Olga").click()
+    page.get_by_role("link", name="Open Olga", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Open Olga")
     expect(page.get_by_text("Weekly calls")).to_be_visible()

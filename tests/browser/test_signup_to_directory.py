@@ -48,4 +48,4 @@ def test_a_new_mentor_is_found_by_a_russian_word_form_and_the_ui_switches_to_eng
     page.get_by_role("button", name="English").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("heading", name="Find a mentor")).to_be_visible()
-    expect(page.get_by_role("link", name="Mentors")).to_be_visible()
+    expect(page.get_by_role("link", name="Mentors", exact=True)).to_be_visible()
