@@ -96,14 +96,21 @@ class Taxonomy:
 
         This bridges languages: "анализом данных" and "data analysis" both mention data-analysis.
         """
-        stems = [stem(word) for word in words(text)]
+        return self.find_in_stems([stem(word) for word in words(text)])
+
+    def find_in_stems(self, stems: list[str]) -> list[SkillEntry]:
+        """Like ``find_in_text`` for a text already split into stems."""
         found: dict[str, SkillEntry] = {}
+        longest_from, stemmed = self._longest_from, self._stemmed
         start = 0
         while start < len(stems):
-            longest = min(self._longest_from.get(stems[start], 0), _LONGEST_PHRASE)
-            for length in range(min(longest, len(stems) - start), 0, -1):
-                key = " ".join(stems[start : start + length])
-                skill = self._stemmed.get(key)
+            longest = longest_from.get(stems[start], 0)
+            if not longest:
+                start += 1
+                continue
+            for length in range(min(longest, _LONGEST_PHRASE, len(stems) - start), 0, -1):
+                key = stems[start] if length == 1 else " ".join(stems[start : start + length])
+                skill = stemmed.get(key)
                 if skill is not None and (length > 1 or _meaningful(key)):
                     found.setdefault(skill.slug, skill)
                     start += length

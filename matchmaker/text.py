@@ -66,12 +66,14 @@ STOPWORDS = frozenset(_STOPWORDS) | frozenset(stem(word) for word in _STOPWORDS)
 
 def content_stems(text: str) -> list[str]:
     """The distinct stems of a text without stop words, in order of first appearance."""
+    return content_of(stems(text))
+
+
+def content_of(all_stems: list[str]) -> list[str]:
+    """The distinct stems of a stemmed text that are not stop words (nor one letter long)."""
     seen: dict[str, None] = {}
-    for word in words(text):
-        if word in STOPWORDS or len(word) < 2:
-            continue
-        stemmed = stem(word)
-        if stemmed not in STOPWORDS:
+    for stemmed in all_stems:
+        if len(stemmed) > 1 and stemmed not in STOPWORDS:
             seen.setdefault(stemmed, None)
     return list(seen)
 

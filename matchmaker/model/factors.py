@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from matchmaker.model.features import MenteeTable, MentorTable, popcount, popcount_and
+from matchmaker.model.features import MenteeTable, MentorTable, popcount_and
 
 FACTORS = (
     "skills",
@@ -73,26 +73,31 @@ def _overlap(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return popcount_and(a, b)
 
 
+def _skill_overlap(p: Pairs, mentor_column: str) -> np.ndarray:
+    # Only the words holding skills anyone named: the tables keep spare words for new names.
+    used = max(1, (p.mentees.vocabulary.n_skills + 63) // 64)
+    return popcount_and(p.e("skills")[..., :used], p.m(mentor_column)[..., :used])
+
+
 def skills(p: Pairs) -> np.ndarray:
-    wanted = p.e("skills")
-    shared = _overlap(wanted, p.m("skills"))
-    related = _overlap(wanted, p.m("related"))
-    return _ratio(shared + RELATED_CREDIT * related, popcount(wanted).astype(np.float64), UNKNOWN)
+    shared = _skill_overlap(p, "skills")
+    related = _skill_overlap(p, "related")
+    wanted = p.e("n_skills").astype(np.float64)
+    return _ratio(shared + RELATED_CREDIT * related, wanted, UNKNOWN)
 
 
-def _ochiai(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    sizes = popcount(a).astype(np.float64) * popcount(b)
-    return _ratio(_overlap(a, b).astype(np.float64), np.sqrt(sizes), 0.0)
+def _ochiai(p: Pairs, column: str) -> np.ndarray:
+    sizes = p.e(f"n_{column}").astype(np.float64) * p.m(f"n_{column}")
+    return _ratio(_overlap(p.e(column), p.m(column)).astype(np.float64), np.sqrt(sizes), 0.0)
 
 
 def text(p: Pairs) -> np.ndarray:
-    return np.minimum(1.0, TEXT_SCALE * _ochiai(p.e("text"), p.m("text")))
+    return np.minimum(1.0, TEXT_SCALE * _ochiai(p, "text"))
 
 
 def role(p: Pairs) -> np.ndarray:
-    mentee_role, mentor_role = p.e("role"), p.m("role")
-    has_role = (popcount(mentee_role) > 0) & (popcount(mentor_role) > 0)
-    role_fit = np.minimum(1.0, TEXT_SCALE * _ochiai(mentee_role, mentor_role))
+    has_role = (p.e("n_role") > 0) & (p.m("n_role") > 0)
+    role_fit = np.minimum(1.0, TEXT_SCALE * _ochiai(p, "role"))
     industries = p.e("industries")
     industry = p.m_attribute("industry")
     has_industry = (industries != 0) & (industry >= 0)
@@ -116,7 +121,7 @@ def shared_hours(p: Pairs) -> np.ndarray:
 
 
 def availability(p: Pairs) -> np.ndarray:
-    known = (popcount(p.e("slots")) > 0) & (popcount(p.m("slots")) > 0)
+    known = (p.e("n_slots") > 0) & (p.m("n_slots") > 0)
     return np.where(known, np.minimum(shared_hours(p), ENOUGH_HOURS) / ENOUGH_HOURS, UNKNOWN)
 
 

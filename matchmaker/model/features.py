@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import numpy as np
 
 from matchmaker.taxonomy import SkillEntry, load_taxonomy
-from matchmaker.text import content_stems, normalise, stable_hash
+from matchmaker.text import content_of, normalise, stable_hash, stems
 
 STYLE_KEYS = ("structure", "directness", "pace", "autonomy", "async", "balance")
 FORMATS = ("one_to_one", "group", "async")
@@ -127,6 +127,7 @@ def availability_mask(profile: Mapping, monday: date) -> int:
 _ALL_SLOTS = (1 << SLOTS) - 1
 
 
+@lru_cache(maxsize=4096)
 def _minutes(clock: str) -> int:
     try:
         hours, minutes = (int(part) for part in clock.split(":"))
@@ -143,6 +144,7 @@ class Vocabulary:
         self.skill_ids = {skill.slug: n for n, skill in enumerate(self.taxonomy.skills)}
         self.custom_names: list[str] = []
         self.custom_ids: dict[str, int] = {}
+        self._skill_cache: dict[str, int | None] = {}
         self.languages: dict[str, int] = {}
         self.attributes: dict[str, dict[str, int]] = {}
         # Relatedness is symmetric: a mentor of SQL gets partial credit for data analysis and back.
@@ -159,6 +161,14 @@ class Vocabulary:
 
     def skill_id(self, name: object) -> int | None:
         """The id of a skill name (taxonomy, any language) or of an unknown normalised name."""
+        if isinstance(name, str) and name in self._skill_cache:
+            return self._skill_cache[name]
+        found = self._skill_id(name)
+        if isinstance(name, str):
+            self._skill_cache[name] = found
+        return found
+
+    def _skill_id(self, name: object) -> int | None:
         if not isinstance(name, str) or not normalise(name):
             return None
         entry = self.taxonomy.resolve(name)
@@ -202,8 +212,9 @@ def text_tokens(vocabulary: Vocabulary, *texts: object) -> set[str]:
 
 @lru_cache(maxsize=65536)
 def _text_tokens(joined: str) -> frozenset[str]:
-    tokens = set(content_stems(joined))
-    tokens.update(f"@{skill.slug}" for skill in load_taxonomy().find_in_text(joined))
+    all_stems = stems(joined)
+    tokens = set(content_of(all_stems))
+    tokens.update(f"@{skill.slug}" for skill in load_taxonomy().find_in_stems(all_stems))
     return frozenset(tokens)
 
 
@@ -367,6 +378,8 @@ class ProfileTable:
             "industries": np.array([v.get("industries", 0) for v in values], np.uint64),
             "min_years": np.array([v.get("min_years", math.nan) for v in values], np.float32),
         }
+        for name in ("skills", "text", "role", "slots"):
+            columns[f"n_{name}"] = popcount(columns[name]).astype(np.int16)
         if not self.arrays:
             self.arrays = {
                 name: np.empty((0, *array.shape[1:]), array.dtype)

@@ -13,7 +13,7 @@ from matchmaker.model.features import MenteeTable, MentorTable, Vocabulary, refe
 from matchmaker.model.weights import normalise_weights
 
 EXACT_PAIRS = 20_000_000  # up to this many pairs, candidates() scores every pair
-BLOCK_PAIRS = 1_000_000  # pairs scored per numpy batch
+BLOCK_PAIRS = 65_536  # pairs scored per numpy batch: small enough to stay in the CPU cache
 POOL_FACTOR = 4  # pre-selected mentors per mentee, as a multiple of the candidates wanted
 
 
