@@ -37,7 +37,3 @@ def smart_goal_data() -> dict:
         "due_date": timezone.localdate() + datetime.timedelta(days=200),
     }
 
-
-# The browser tests of this app reuse the project's Playwright fixtures (Debian Chromium; skipped
-# where it is missing, required under CI=true).
-from tests.browser.conftest import browser, page  # noqa: E402, F401
