@@ -36,4 +36,3 @@ def smart_goal_data() -> dict:
         "category": "career_planning",
         "due_date": timezone.localdate() + datetime.timedelta(days=200),
     }
-
