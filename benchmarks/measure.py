@@ -15,16 +15,19 @@ import json, resource, subprocess, sys, time
 started = time.perf_counter()
 done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 seconds = time.perf_counter() - started
-peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"status": done.returncode, "seconds": seconds, "peak_kib": peak_kib,
-                  "stderr": done.stderr[-2000:]}))
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"status": done.returncode, "seconds": seconds, "peak_kib": usage.ru_maxrss,
+                  "cpu": usage.ru_utime + usage.ru_stime, "stderr": done.stderr[-2000:]}))
 """
 
 CONSOLE_SCRIPT = str(Path(sys.executable).with_name("nastavnik-match"))
 
 
 def run_measured(command: Sequence[str], *, timeout: float | None = None) -> dict:
-    """Wall seconds and peak RSS (bytes) of a command; raises if it fails."""
+    """Wall seconds, CPU seconds and peak RSS (bytes) of a command; raises if it fails.
+
+    CPU seconds tell apart the command's own work from waiting for a core on a shared machine.
+    """
     done = subprocess.run(
         [sys.executable, "-c", _WRAPPER, *command],
         capture_output=True,
@@ -35,7 +38,17 @@ def run_measured(command: Sequence[str], *, timeout: float | None = None) -> dic
     report = json.loads(done.stdout)
     if report["status"] != 0:
         raise RuntimeError(f"{command[0]} failed: {report['stderr'].strip()}")
-    return {"seconds": report["seconds"], "peak_bytes": report["peak_kib"] * 1024}
+    return {
+        "seconds": report["seconds"],
+        "cpu_seconds": report["cpu"],
+        "peak_bytes": report["peak_kib"] * 1024,
+    }
+
+
+def load_average() -> str:
+    """The 1-minute load average: other work on the machine slows every number here."""
+    with open("/proc/loadavg", encoding="ascii") as file:
+        return file.read().split()[0]
 
 
 def gib(size: float) -> str:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.measure import CONSOLE_SCRIPT, gib, print_table, run_measured
+from benchmarks.measure import CONSOLE_SCRIPT, gib, load_average, print_table, run_measured
 from matchmaker.stable import Rankings, stable_matching
 
 TARGET_SECONDS = 10.0
@@ -134,6 +134,7 @@ def end_to_end(*, mentees: int, mentors: int, length: int, seed: int) -> list[ob
         f"{mentees:,} x {mentors:,}",
         f"{size / 2**20:.0f} MiB",
         measured["seconds"],
+        measured["cpu_seconds"],
         solve,
         gib(measured["peak_bytes"]),
         len(result["assignments"]),
@@ -198,8 +199,8 @@ def main(argv: list[str] | None = None) -> int:
 
     row = end_to_end(mentees=args.mentees, mentors=args.mentors, length=args.length, seed=args.seed)
     print_table(
-        f"stable: end to end (target under {TARGET_SECONDS:.0f} s)",
-        ["size", "file", "command s", "solve only s", "peak RSS", "matched"],
+        f"stable: end to end (target under {TARGET_SECONDS:.0f} s; load average {load_average()})",
+        ["size", "file", "command s", "command CPU s", "solve only s", "peak RSS", "matched"],
         [row],
     )
     rows, best = [], None

@@ -60,8 +60,9 @@ def ranking_reasons(
     instance: Instance, mentee: int, mentor: int, mentee_place: int, mentor_place: int
 ) -> list[dict[str, Any]]:
     """Where the mentee ranked the mentor and the mentor the mentee (no score to explain)."""
-    mentee_of = int(np.diff(instance.mentees.ranking_indptr[mentee : mentee + 2])[0])
-    mentor_of = int(np.diff(instance.mentors.ranking_indptr[mentor : mentor + 2])[0])
+    mentee_indptr, mentor_indptr = instance.mentees.ranking_indptr, instance.mentors.ranking_indptr
+    mentee_of = int(mentee_indptr[mentee + 1] - mentee_indptr[mentee])
+    mentor_of = int(mentor_indptr[mentor + 1] - mentor_indptr[mentor])
     english = (
         f"mentee's choice {mentee_place or '-'} of {mentee_of}, "
         f"mentor's choice {mentor_place or '-'} of {mentor_of}"
