@@ -4,6 +4,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, generics, status
 from rest_framework.request import Request
@@ -58,7 +59,7 @@ def _mentor_from_directory_id(mentor_id: int | None, *, field: str) -> User | No
         return None
     mentor = selectors.mentor_user_for_directory_id(mentor_id=mentor_id)
     if mentor is None:
-        raise exceptions.ValidationError({field: ["No listed mentor has this id."]})
+        raise exceptions.ValidationError({field: [_("No listed mentor has this id.")]})
     return mentor
 
 

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template import TemplateDoesNotExist
@@ -86,8 +86,6 @@ def _run(request: HttpRequest, action, success: str) -> bool:
     """Run a service; flash the outcome. Returns whether it succeeded."""
     try:
         action()
-    except PermissionDenied:
-        raise
     except ValidationError as error:
         _flash_errors(request, error)
         return False
