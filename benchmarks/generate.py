@@ -123,7 +123,7 @@ MENTOR_BIO_EN = [
     "I mentor people who want to grow in {skills}; my background is {industry}.",
 ]
 MENTOR_BIO_RU = [
-    "Работаю {role_ru} в сфере «{industry_ru}» уже {years} лет. Помогаю разобраться в темах: {skills}.",
+    "Моя роль: {role_ru}, отрасль «{industry_ru}», опыт {years} лет. Помогаю разобраться в темах: {skills}.",
     "{years} лет опыта в отрасли «{industry_ru}». Менторю по темам: {skills}, а также по карьерному росту.",
     "Наставляю тех, кто хочет расти в направлениях: {skills}. Опыт в отрасли «{industry_ru}».",
 ]
@@ -133,9 +133,9 @@ MENTEE_GOAL_EN = [
     "Looking for a mentor in {skills} to prepare for a {target} role.",
 ]
 MENTEE_GOAL_RU = [
-    "Хочу стать {target_ru} и прокачать навыки: {skills}.",
+    "Хочу перейти в роль «{target_ru}» и прокачать навыки: {skills}.",
     "Моя цель: перейти из роли «{current_ru}» в роль «{target_ru}». Нужна помощь с темами: {skills}.",
-    "Ищу наставника, чтобы разобраться в темах: {skills}, и подготовиться к работе {target_ru}.",
+    "Ищу наставника, чтобы разобраться в темах: {skills}, и подготовиться к роли «{target_ru}».",
 ]
 
 
@@ -346,15 +346,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mentees", type=int, required=True)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", default="-", help="output file ('-' for standard output)")
+    parser.add_argument("--indent", type=int, default=None, help="pretty-print with this indent")
     args = parser.parse_args(argv)
     if args.mentors < 0 or args.mentees < 0:
         parser.error("--mentors and --mentees must be >= 0")
     instance = generate_instance(args.mentors, args.mentees, args.seed)
     if args.out == "-":
-        json.dump(instance, sys.stdout, ensure_ascii=False)
+        json.dump(instance, sys.stdout, ensure_ascii=False, indent=args.indent)
     else:
         with open(args.out, "w", encoding="utf-8") as handle:
-            json.dump(instance, handle, ensure_ascii=False)
+            json.dump(instance, handle, ensure_ascii=False, indent=args.indent)
+            handle.write("\n")
     return 0
 
 

@@ -115,15 +115,19 @@ def _seniority(e: MenteeTable, i: int, m: MentorTable, j: int) -> tuple[str, str
     gap = float(m.array("years")[j]) - float(e.array("years")[i])
     if np.isnan(gap):
         return "experience not stated", "опыт не указан"
-    if e.array("flags")[i] & 1:
+    reverse = bool(e.array("flags")[i] & 1)
+    prefix_en, prefix_ru = ("reverse mentoring: ", "обратное менторство: ") if reverse else ("", "")
+    if gap > 0:
         return (
-            f"reverse mentoring: the mentee has {-gap:+g} years more experience",
-            f"обратное менторство: у менти больше опыта на {-gap:+g} (лет)",
+            f"{prefix_en}the mentor has {gap:g} more years of experience",
+            f"{prefix_ru}у ментора больше опыта на {gap:g} (лет)",
         )
-    return (
-        f"the mentor has {gap:+g} years more experience",
-        f"у ментора больше опыта на {gap:+g} (лет)",
-    )
+    if gap < 0:
+        return (
+            f"{prefix_en}the mentee has {-gap:g} more years of experience",
+            f"{prefix_ru}у менти больше опыта на {-gap:g} (лет)",
+        )
+    return f"{prefix_en}equal experience", f"{prefix_ru}опыт одинаковый"
 
 
 def _availability(p: Pairs) -> tuple[str, str]:
@@ -132,7 +136,7 @@ def _availability(p: Pairs) -> tuple[str, str]:
         return "availability not stated", "расписание не указано"
     return (
         f"{hours:g} shared hours a week",
-        f"общих часов в неделю: {str(round(hours, 1)).replace('.', ',')}",
+        f"общих часов в неделю: {hours:g}".replace(".", ","),
     )
 
 

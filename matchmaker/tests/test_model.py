@@ -303,3 +303,27 @@ def test_scores_stay_between_zero_and_one_and_reasons_add_up(seed, n_mentors, n_
             score = m.score(i, j)
             assert 0.0 <= score <= 1.0
             assert abs(sum(r["contribution"] for r in m.explain(i, j)) - score) < 1e-6
+
+
+def test_seniority_reason_says_who_has_more_experience_in_both_languages():
+    m = model([mentor(years_experience=12)], [mentee(years_experience=4)])
+    reason = next(r for r in m.explain(0, 0) if r["factor"] == "seniority")
+    assert reason["detail_en"] == "the mentor has 8 more years of experience"
+    assert reason["detail_ru"] == "у ментора больше опыта на 8 (лет)"
+
+
+def test_the_demo_instance_is_large_bilingual_and_scores_with_reasons():
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "examples" / "matching" / "demo-instance.json"
+    instance = json.loads(path.read_text(encoding="utf-8"))
+    assert len(instance["mentors"]) >= 200
+    assert len(instance["mentees"]) >= 500
+    bios = " ".join(m["bio"] for m in instance["mentors"])
+    assert any("а" <= ch <= "я" for ch in bios)
+    assert "the" in bios.split()
+    m = ScoringModel(instance["mentors"], instance["mentees"])
+    mentees, _, scores = m.candidates(per_mentee=3)
+    assert len(set(mentees.tolist())) > 450
+    assert scores.max() > 0.6

@@ -1,0 +1,137 @@
+"""Benchmark: top-10 recommendations out of a million mentors (issue 3, docs/benchmarks.md).
+
+    python -m benchmarks.recommend [--mentors 1000000] [--queries 50] [--seed 1]
+
+Builds a ``RecommendIndex`` from synthetic mentor profiles, then times ``recommend(top=10)`` for
+random mentees (median and 90th percentile, after loading) and reports the index's numpy memory
+and the process's resident memory. The baseline in the same run is the straightforward dense
+scorer: a Python loop scoring every mentor one pair at a time with the same model, timed on a
+sample of mentors and extrapolated linearly to all of them. It also measures what the index's
+pre-selection costs: for some queries it scores every mentor exactly and compares the top 10.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import time
+
+import numpy as np
+
+from benchmarks.generate import iter_mentees, iter_mentors
+from matchmaker.model.factors import FACTORS, Pairs, allowed, factor_matrix
+from matchmaker.model.features import MenteeTable
+from matchmaker.recommend import BLOCK, RecommendIndex
+
+
+def rss_gib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
+
+
+def baseline_seconds(index: RecommendIndex, mentee: dict, sample: int) -> float:
+    """Seconds for a Python loop scoring ``sample`` mentors one by one, extrapolated to all."""
+    table = MenteeTable(index.vocabulary, index.monday)
+    table.extend([mentee])
+    weights = [index.weights[name] for name in FACTORS]
+    one = np.zeros(1, np.int64)
+    best: list[tuple[float, int]] = []
+    start = time.perf_counter()
+    for row in range(sample):
+        pair = Pairs(table, one, index.mentors, np.array([row]))
+        if not allowed(pair)[0]:
+            continue
+        values = factor_matrix(pair)[:, 0]
+        best.append((sum(w * v for w, v in zip(weights, values.tolist(), strict=True)), row))
+    best.sort(reverse=True)
+    elapsed = time.perf_counter() - start
+    return elapsed * len(index) / sample
+
+
+def exact_top(index: RecommendIndex, mentee: dict, top: int) -> list[tuple[str, float]]:
+    """The true top: every open mentor scored (what the pre-selection approximates)."""
+    table = MenteeTable(index.vocabulary, index.monday)
+    table.extend([mentee])
+    size = len(index.mentors)
+    rows = np.flatnonzero(
+        index._live[:size]
+        & (index._capacity_left[:size] > 0)
+        & ((index.mentors.array("flags") & 1) == 1)
+    )
+    scores, ok = np.empty(len(rows)), np.empty(len(rows), bool)
+    one = np.zeros(1, np.int64)
+    for start in range(0, len(rows), BLOCK):
+        pairs = Pairs(table, one, index.mentors, rows[start : start + BLOCK])
+        scores[start : start + BLOCK] = index._w @ factor_matrix(pairs)
+        ok[start : start + BLOCK] = allowed(pairs)
+    rows, scores = rows[ok], scores[ok]
+    order = np.lexsort((rows, -scores))[:top]
+    return [(index._ids[int(rows[k])], float(scores[k])) for k in order]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mentors", type=int, default=1_000_000)
+    parser.add_argument("--queries", type=int, default=50)
+    parser.add_argument("--exact-checks", type=int, default=10)
+    parser.add_argument("--baseline-sample", type=int, default=2_000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+
+    rss_before = rss_gib()
+    started = time.perf_counter()
+    mentors = list(iter_mentors(args.mentors, args.seed))
+    generated = time.perf_counter() - started
+    rss_profiles = rss_gib()
+    started = time.perf_counter()
+    index = RecommendIndex(mentors)
+    built = time.perf_counter() - started
+    rss_index = rss_gib()
+    mentees = list(iter_mentees(args.queries, args.seed + 1))
+
+    index.recommend(mentees[0], top=10)  # warm caches (stemmer, taxonomy)
+    times = []
+    for mentee in mentees:
+        started = time.perf_counter()
+        index.recommend(mentee, top=10)
+        times.append(time.perf_counter() - started)
+    median_ms = statistics.median(times) * 1000
+    p90_ms = sorted(times)[int(0.9 * (len(times) - 1))] * 1000
+
+    baseline = statistics.median(
+        baseline_seconds(index, mentee, min(args.baseline_sample, len(index)))
+        for mentee in mentees[:3]
+    )
+
+    overlaps, losses = [], []
+    for mentee in mentees[: args.exact_checks]:
+        got = [(r.mentor_id, r.score) for r in index.recommend(mentee, top=10)]
+        want = exact_top(index, mentee, 10)
+        overlaps.append(len({g[0] for g in got} & {w[0] for w in want}) / max(len(want), 1))
+        losses.append(1 - sum(g[1] for g in got) / max(sum(w[1] for w in want), 1e-12))
+
+    print(f"mentors: {len(index):,}; generated in {generated:.0f} s, index built in {built:.0f} s")
+    print(
+        f"index arrays: {index.memory_bytes() / 2**30:.2f} GiB; process peak RSS: "
+        f"{rss_index:.2f} GiB (profiles alone: {rss_profiles - rss_before:.2f} GiB)"
+    )
+    print()
+    print("| method | median ms/query | p90 ms/query |")
+    print("|---|---:|---:|")
+    print(f"| RecommendIndex.recommend(top=10) | {median_ms:.1f} | {p90_ms:.1f} |")
+    print(
+        f"| baseline: Python loop over every mentor (extrapolated from {args.baseline_sample:,}) "
+        f"| {baseline * 1000:.0f} | |"
+    )
+    print()
+    print(f"speed-up: {baseline * 1000 / median_ms:.0f}x")
+    print(
+        f"pre-selection vs scoring every mentor ({len(overlaps)} queries): mean top-10 overlap "
+        f"{statistics.mean(overlaps):.1%}, mean loss of top-10 total score "
+        f"{statistics.mean(losses):.2%}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
