@@ -322,7 +322,7 @@ def test_the_demo_instance_is_large_bilingual_and_scores_with_reasons():
     assert len(instance["mentees"]) >= 500
     bios = " ".join(m["bio"] for m in instance["mentors"])
     assert any("а" <= ch <= "я" for ch in bios)
-    assert "the" in bios.split()
+    assert "years" in bios.split()  # English bios too
     m = ScoringModel(instance["mentors"], instance["mentees"])
     mentees, _, scores = m.candidates(per_mentee=3)
     assert len(set(mentees.tolist())) > 450
