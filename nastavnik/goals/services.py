@@ -10,8 +10,10 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from nastavnik.accounts.models import User
 from nastavnik.goals.models import (
@@ -24,6 +26,7 @@ from nastavnik.goals.models import (
     Task,
 )
 from nastavnik.goals.smart import horizon_for, smart_problems
+from nastavnik.notifications.services import notify, user_language
 from nastavnik.relationships.models import Relationship
 
 GOAL_EDITABLE_FIELDS = (
@@ -40,6 +43,13 @@ GOAL_EDITABLE_FIELDS = (
 # A progress change is not a revision of the goal itself; milestones move it all the time.
 REVISION_FIELDS = tuple(field for field in GOAL_EDITABLE_FIELDS if field != "progress")
 SNAPSHOT_FIELDS = (*GOAL_EDITABLE_FIELDS, "horizon")
+
+# Notification titles, translated when sent in the recipient's language.
+GOAL_SET = gettext_noop("%(name)s set a new goal: %(subject)s")
+GOAL_CHANGED = gettext_noop("%(name)s changed the goal: %(subject)s")
+TASK_ADDED = gettext_noop("%(name)s added an assignment: %(subject)s")
+CHECKIN_WRITTEN = gettext_noop("%(name)s wrote a check-in")
+CHECKIN_COMMENTED = gettext_noop("%(name)s commented on your check-in")
 
 
 def _today() -> datetime.date:
@@ -59,6 +69,20 @@ def _ensure_mentee(relationship: Relationship, user: User) -> None:
 def _ensure_mentor(relationship: Relationship, user: User) -> None:
     if user.pk != relationship.mentor_id:
         raise PermissionDenied(_("Only the mentor comments on check-ins."))
+
+
+def _tell_other_side(
+    *, relationship: Relationship, by: User, kind: str, title: str, subject: str, url: str
+) -> None:
+    """An in-app notification for the other side of the pair, in their language.
+
+    `title` is an untranslated message with a %(name)s and %(subject)s placeholder. No email:
+    the pair sees these in the app, and messages have their own email setting.
+    """
+    other = relationship.other_side(by)
+    with translation.override(user_language(user=other)):
+        text = _(title) % {"name": by.name, "subject": subject}
+    notify(user=other, kind=kind, title=text, url=url, email=False)
 
 
 def goal_snapshot(goal: Goal) -> dict[str, Any]:
@@ -128,6 +152,14 @@ def goal_create(
     goal.full_clean()
     goal.save()
     _revision_add(goal=goal, by=by, changed_fields=[])
+    _tell_other_side(
+        relationship=relationship,
+        by=by,
+        kind="goal_set",
+        title=GOAL_SET,
+        subject=goal.title,
+        url=reverse("goals:detail", args=[relationship.pk, goal.pk]),
+    )
     return goal
 
 
@@ -165,6 +197,14 @@ def goal_update(*, goal: Goal, by: User, **changes: Any) -> Goal:
     revision_fields = [field for field in changed if field in REVISION_FIELDS]
     if revision_fields:
         _revision_add(goal=goal, by=by, changed_fields=revision_fields)
+        _tell_other_side(
+            relationship=goal.relationship,
+            by=by,
+            kind="goal_changed",
+            title=GOAL_CHANGED,
+            subject=goal.title,
+            url=reverse("goals:detail", args=[goal.relationship_id, goal.pk]),
+        )
     return goal
 
 
@@ -253,6 +293,14 @@ def task_create(
     )
     task.full_clean()
     task.save()
+    _tell_other_side(
+        relationship=relationship,
+        by=by,
+        kind="task_added",
+        title=TASK_ADDED,
+        subject=task.title,
+        url=reverse("goals:tasks", args=[relationship.pk]),
+    )
     return task
 
 
@@ -334,6 +382,14 @@ def checkin_create(
             goal.progress = value
             goal.save(update_fields=["progress", "updated_at"])
         CheckInGoalProgress.objects.create(checkin=checkin, goal=goal, progress=goal.progress)
+    _tell_other_side(
+        relationship=relationship,
+        by=by,
+        kind="checkin_written",
+        title=CHECKIN_WRITTEN,
+        subject="",
+        url=reverse("goals:checkins", args=[relationship.pk]),
+    )
     return checkin
 
 
@@ -347,4 +403,12 @@ def checkin_comment(*, checkin: CheckIn, by: User, comment: str) -> CheckIn:
     checkin.mentor_commented_at = timezone.now()
     checkin.full_clean()
     checkin.save(update_fields=["mentor_comment", "mentor_commented_at"])
+    _tell_other_side(
+        relationship=checkin.relationship,
+        by=by,
+        kind="checkin_commented",
+        title=CHECKIN_COMMENTED,
+        subject="",
+        url=reverse("goals:checkins", args=[checkin.relationship_id]),
+    )
     return checkin

@@ -274,3 +274,29 @@ def test_progress_history_has_the_start_each_check_in_and_now(relationship, ment
     )
     goal.refresh_from_db()
     assert [point.progress for point in goal_progress_history(goal=goal)] == [0, 20, 60, 60]
+
+
+def test_the_other_side_is_notified_in_the_app_of_goals_assignments_and_check_ins(
+    relationship, mentor, mentee, smart_goal_data
+):
+    from django.core import mail
+
+    from nastavnik.notifications.models import Notification
+
+    mentor.language = "en"
+    mentor.save()
+    goal = goal_create(relationship=relationship, by=mentee, **smart_goal_data)
+    goal_update(goal=goal, by=mentor, status="revised")
+    task_create(relationship=relationship, by=mentor, title="Rewrite the CV", owner="mentee")
+    checkin = checkin_create(relationship=relationship, by=mentee, progress="Ok", confidence=3)
+    checkin_comment(checkin=checkin, by=mentor, comment="Good")
+    to_mentor = list(Notification.objects.filter(user=mentor).order_by("pk"))
+    assert [n.kind for n in to_mentor] == ["goal_set", "checkin_written"]
+    assert to_mentor[0].title == f"Ivan Menteev set a new goal: {smart_goal_data['title']}"
+    assert to_mentor[0].url == f"/relationships/{relationship.pk}/goals/{goal.pk}/"
+    assert [n.kind for n in Notification.objects.filter(user=mentee).order_by("pk")] == [
+        "goal_changed",
+        "task_added",
+        "checkin_commented",
+    ]
+    assert mail.outbox == []  # in the app only
