@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "nastavnik.relationships",
     "nastavnik.goals",
     "nastavnik.messaging",
+    "nastavnik.meetings",
 ]
 
 MIDDLEWARE = [
