@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("nastavnik.relationships.urls")),
     path("", include("nastavnik.goals.urls")),
     path("", include("nastavnik.messaging.urls")),
+    path("", include("nastavnik.meetings.urls")),
     path("notifications/", include("nastavnik.notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
