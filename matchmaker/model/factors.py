@@ -137,11 +137,10 @@ def format_fit(p: Pairs) -> np.ndarray:
 
 
 def style(p: Pairs) -> np.ndarray:
-    a, b = p.e("style").astype(np.int16), p.m("style").astype(np.int16)
-    both = (a > 0) & (b > 0)
-    distance = (np.abs(a - b) * both).sum(axis=-1)
-    answered = both.sum(axis=-1)
-    return _ratio(answered * 4.0 - distance, answered * 4.0, UNKNOWN)
+    both = p.e("style_mask") & p.m("style_mask")
+    distance = np.bitwise_count((p.e("style_code") ^ p.m("style_code")) & both)
+    answered = np.bitwise_count(both).astype(np.float64)  # 4 per question both answered
+    return _ratio(answered - distance, answered, UNKNOWN)
 
 
 def wish_matches(p: Pairs, kind: str) -> tuple[np.ndarray, np.ndarray]:

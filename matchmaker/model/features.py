@@ -264,6 +264,21 @@ def _style(answers: object) -> list[int]:
     return row
 
 
+def _style_code(answers: list[int]) -> int:
+    """Answers in a thermometer code, 4 bits a question (answer v sets v - 1 bits), so that
+    popcount(code_a ^ code_b) over the questions both answered is the sum of |a - b|."""
+    code = 0
+    for question, answer in enumerate(answers):
+        if answer:
+            code |= ((1 << (answer - 1)) - 1) << (4 * question)
+    return code
+
+
+def _style_mask(answers: list[int]) -> int:
+    """Four bits for every answered question."""
+    return sum(0b1111 << (4 * question) for question, answer in enumerate(answers) if answer)
+
+
 def _capacity(profile: Mapping) -> int:
     value = profile.get("capacity", 1)
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
@@ -372,6 +387,8 @@ class ProfileTable:
             "formats": np.array([v["formats"] for v in values], np.uint8),
             "durations": np.array([v["durations"] for v in values], np.uint8),
             "style": np.array([v["style"] for v in values], np.int8).reshape(-1, len(STYLE_KEYS)),
+            "style_code": np.array([_style_code(v["style"]) for v in values], np.uint64),
+            "style_mask": np.array([_style_mask(v["style"]) for v in values], np.uint64),
             "years": np.array([v["years"] for v in values], np.float32),
             "flags": np.array([v["flags"] for v in values], np.uint8),
             "capacity": np.array([v["capacity"] for v in values], np.int32),

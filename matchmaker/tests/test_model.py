@@ -327,3 +327,20 @@ def test_the_demo_instance_is_large_bilingual_and_scores_with_reasons():
     mentees, _, scores = m.candidates(per_mentee=3)
     assert len(set(mentees.tolist())) > 450
     assert scores.max() > 0.6
+
+
+answers = st.lists(st.one_of(st.none(), st.integers(1, 5)), min_size=6, max_size=6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(ours=answers, theirs=answers)
+def test_style_similarity_is_one_minus_the_mean_distance_over_questions_both_answered(ours, theirs):
+    keys = ["structure", "directness", "pace", "autonomy", "async", "balance"]
+
+    def style(values):
+        return {k: v for k, v in zip(keys, values, strict=True) if v is not None}
+
+    m = model([mentor(working_style=style(theirs))], [mentee(working_style=style(ours))])
+    shared = [(a, b) for a, b in zip(ours, theirs, strict=True) if a and b]
+    want = 1 - sum(abs(a - b) for a, b in shared) / (4 * len(shared)) if shared else 0.5
+    assert m.factors(0, 0)["style"] == pytest.approx(want)
