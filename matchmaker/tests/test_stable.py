@@ -202,3 +202,52 @@ def test_the_stable_benchmark_runs_on_a_tiny_instance(capsys):
     assert "| 100 x 20 |" in out
     assert "| 50 x 10 |" in out
     assert "| yes |" in out  # the engine and `matching` found the same matching
+
+
+@st.composite
+def _scored_instances(draw):
+    n_mentees, n_mentors = draw(st.integers(1, 7)), draw(st.integers(1, 4))
+    capacity = [draw(st.integers(0, 3)) for _ in range(n_mentors)]
+    pairs = [(i, j) for i in range(n_mentees) for j in range(n_mentors) if draw(st.booleans())]
+    forbid = [p for p in pairs if draw(st.integers(0, 5)) == 0]
+    pins: list[tuple[int, int]] = []
+    for i, j in pairs:
+        room = capacity[j] - sum(1 for _, k in pins if k == j)
+        free = (i, j) not in forbid and room > 0 and all(p[0] != i for p in pins)
+        if free and draw(st.integers(0, 4)) == 0:
+            pins.append((i, j))
+    return {
+        "mentors": [{"id": f"m{j}", "capacity": c} for j, c in enumerate(capacity)],
+        "mentees": [{"id": f"e{i}"} for i in range(n_mentees)],
+        "scores": [[f"e{i}", f"m{j}", draw(st.sampled_from([0.1, 0.5, 0.9]))] for i, j in pairs],
+        "constraints": {
+            "forbid": [[f"e{i}", f"m{j}"] for i, j in forbid],
+            "pin": [[f"e{i}", f"m{j}"] for i, j in pins],
+        },
+    }
+
+
+@settings(max_examples=200, deadline=None)
+@given(_scored_instances())
+def test_stable_keeps_pins_uses_no_forbid_exceeds_no_capacity_and_has_no_blocking_pair(data):
+    instance = parse_instance(data)
+    mentees, mentors = solve_stable(instance)
+    match = dict(zip(mentees.tolist(), mentors.tolist(), strict=True))
+    pins = set(zip(*(a.tolist() for a in instance.pin), strict=True))
+    forbid = set(zip(*(a.tolist() for a in instance.forbid), strict=True))
+    assert pins <= set(match.items())
+    assert not forbid & set(match.items())
+    load = np.bincount(mentors, minlength=len(instance.capacity))
+    assert (load <= instance.capacity).all()
+    # Derived rankings: by score, best first, ties in input order (mentor or mentee index).
+    score = {(i, j): s for i, j, s in zip(*(a.tolist() for a in instance.scores), strict=True)}
+    pinned = {i for i, _ in pins}
+    for (i, j), s in score.items():
+        if (i, j) in forbid or i in pinned or match.get(i) == j:
+            continue
+        mine = match.get(i)
+        mentee_prefers = mine is None or (-s, j) < (-score[(i, mine)], mine)
+        held = [k for k, m in match.items() if m == j and k not in pinned]
+        room = instance.capacity[j] - sum(1 for _, m in pins if m == j)
+        mentor_prefers = len(held) < room or any((-s, i) < (-score[(k, j)], k) for k in held)
+        assert not (mentee_prefers and mentor_prefers), f"blocking pair {(i, j)}"
