@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("nastavnik.relationships.api_urls")),
     path("", include("nastavnik.goals.api_urls")),
     path("", include("nastavnik.messaging.api_urls")),
+    path("", include("nastavnik.meetings.api_urls")),
 ]

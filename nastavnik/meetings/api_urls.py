@@ -1,0 +1,32 @@
+from django.urls import path
+
+from nastavnik.meetings import api
+
+urlpatterns = [
+    path(
+        "relationships/<int:relationship_id>/meetings/",
+        api.RelationshipMeetingsView.as_view(),
+        name="api-relationship-meetings",
+    ),
+    path("meetings/", api.MyOccurrencesView.as_view(), name="api-my-meetings"),
+    path("meetings/<int:pk>/", api.MeetingDetailView.as_view(), name="api-meeting"),
+    path("meetings/<int:pk>/cancel/", api.MeetingCancelView.as_view(), name="api-meeting-cancel"),
+    path(
+        "meetings/<int:pk>/occurrences/move/",
+        api.OccurrenceMoveView.as_view(),
+        name="api-occurrence-move",
+    ),
+    path(
+        "meetings/<int:pk>/occurrences/cancel/",
+        api.OccurrenceCancelView.as_view(),
+        name="api-occurrence-cancel",
+    ),
+    path("meetings/<int:pk>/notes/", api.MeetingNotesView.as_view(), name="api-meeting-notes"),
+    path(
+        "meetings/<int:pk>/private-note/",
+        api.PrivateNoteView.as_view(),
+        name="api-meeting-private-note",
+    ),
+    path("me/calendar/", api.MyCalendarView.as_view(), name="api-my-calendar"),
+    path("me/calendar/rotate/", api.MyCalendarRotateView.as_view(), name="api-my-calendar-rotate"),
+]
