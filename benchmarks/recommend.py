@@ -13,6 +13,7 @@ pre-selection costs: for some queries it scores every mentor exactly and compare
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import statistics
 import time
@@ -80,11 +81,7 @@ def main(argv: list[str] | None = None) -> int:
 
     rss_before = rss_gib()
     started = time.perf_counter()
-    mentors = list(iter_mentors(args.mentors, args.seed))
-    generated = time.perf_counter() - started
-    rss_profiles = rss_gib()
-    started = time.perf_counter()
-    index = RecommendIndex(mentors)
+    index = RecommendIndex(iter_mentors(args.mentors, args.seed))  # generated while loading
     built = time.perf_counter() - started
     rss_index = rss_gib()
     mentees = list(iter_mentees(args.queries, args.seed + 1))
@@ -110,10 +107,11 @@ def main(argv: list[str] | None = None) -> int:
         overlaps.append(len({g[0] for g in got} & {w[0] for w in want}) / max(len(want), 1))
         losses.append(1 - sum(g[1] for g in got) / max(sum(w[1] for w in want), 1e-12))
 
-    print(f"mentors: {len(index):,}; generated in {generated:.0f} s, index built in {built:.0f} s")
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"mentors: {len(index):,}; generated and loaded in {built:.0f} s; load average {load}")
     print(
-        f"index arrays: {index.memory_bytes() / 2**30:.2f} GiB; process peak RSS: "
-        f"{rss_index:.2f} GiB (profiles alone: {rss_profiles - rss_before:.2f} GiB)"
+        f"index numpy arrays: {index.memory_bytes() / 2**30:.2f} GiB; process peak RSS "
+        f"{rss_index:.2f} GiB after loading ({rss_before:.2f} GiB before)"
     )
     print()
     print("| method | median ms/query | p90 ms/query |")

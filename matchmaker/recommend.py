@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 
 import numpy as np
 
@@ -112,7 +113,11 @@ class RecommendIndex:
         self._live = np.zeros(0, bool)
         self._capacity_left = np.zeros(0, np.int64)
         self._offered, self._related = _Postings(), _Postings()
-        self._add_many(list(mentors))
+        iterator = iter(mentors)
+        while chunk := list(
+            islice(iterator, 65_536)
+        ):  # a generator of profiles is never listed whole
+            self._add_many(chunk)
 
     def __len__(self) -> int:
         return len(self._row_of)

@@ -12,6 +12,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
+from itertools import islice
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
@@ -125,6 +126,7 @@ def availability_mask(profile: Mapping, monday: date) -> int:
 
 
 _ALL_SLOTS = (1 << SLOTS) - 1
+_CHUNK = 65_536
 
 
 @lru_cache(maxsize=4096)
@@ -301,6 +303,7 @@ class ProfileTable:
     """
 
     mentor_side: bool
+    reason_fields: tuple[str, ...]
 
     def __init__(self, vocabulary: Vocabulary, monday: date) -> None:
         self.vocabulary = vocabulary
@@ -363,16 +366,21 @@ class ProfileTable:
 
     def extend(self, profiles: Iterable[Mapping]) -> None:
         """Add profiles as new rows at the end."""
-        profiles = list(profiles)
-        start = self.size
-        self.profiles.extend(profiles)
-        self.size += len(profiles)
-        self._write(np.arange(start, self.size), profiles)
+        iterator = iter(profiles)
+        while chunk := list(islice(iterator, _CHUNK)):  # bounded temporaries for big inputs
+            start = self.size
+            self.profiles.extend(self._kept(profile) for profile in chunk)
+            self.size += len(chunk)
+            self._write(np.arange(start, self.size), chunk)
 
     def set_row(self, row: int, profile: Mapping) -> None:
         """Overwrite one row from a profile."""
-        self.profiles[row] = profile
+        self.profiles[row] = self._kept(profile)
         self._write(np.array([row]), [profile])
+
+    def _kept(self, profile: Mapping) -> dict:
+        """The fields reasons quote, kept per row (not the whole profile: memory)."""
+        return {key: profile[key] for key in self.reason_fields if key in profile}
 
     def _write(self, rows: np.ndarray, profiles: list[Mapping]) -> None:
         values = [self._values(profile) for profile in profiles]
@@ -473,6 +481,7 @@ class MentorTable(ProfileTable):
     """Mentor profiles: offered skills, with related skills for partial credit."""
 
     mentor_side = True
+    reason_fields = ("id", "bio", "role", "industry", "years_experience")
 
     def _skill_sets(self, profile: Mapping) -> tuple[set[int], set[int]]:
         own = _skill_ids(self.vocabulary, profile.get("skills"))
@@ -497,6 +506,7 @@ class MenteeTable(ProfileTable):
     """Mentee profiles: wanted skills, goals, target role, preferences and requirements."""
 
     mentor_side = False
+    reason_fields = ("id", "goals", "bio", "target_role", "industries", "years_experience")
 
     def _skill_sets(self, profile: Mapping) -> tuple[set[int], set[int]]:
         return _skill_ids(self.vocabulary, profile.get("skills_wanted")), set()
