@@ -163,6 +163,13 @@ REQUEST_EXPIRY_DAYS = env_int("REQUEST_EXPIRY_DAYS", 7)
 if REQUEST_EXPIRY_DAYS < 2:
     raise ImproperlyConfigured("REQUEST_EXPIRY_DAYS must be at least 2")
 
+# Meeting reminders go this many minutes before each occurrence; pairs that have not met for this
+# many weeks get a nudge (manage.py send_reminders plans both).
+MEETING_REMINDER_MINUTES = env_int("MEETING_REMINDER_MINUTES", 24 * 60)
+MEETING_NUDGE_WEEKS = env_int("MEETING_NUDGE_WEEKS", 3)
+if MEETING_REMINDER_MINUTES < 1 or MEETING_NUDGE_WEEKS < 1:
+    raise ImproperlyConfigured("MEETING_REMINDER_MINUTES and MEETING_NUDGE_WEEKS must be positive")
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",

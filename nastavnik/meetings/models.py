@@ -10,6 +10,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nastavnik.accounts.models import validate_timezone
@@ -277,7 +278,7 @@ class Reminder(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("user")
     )
-    claimed_at = models.DateTimeField(_("claimed"), auto_now_add=True)
+    claimed_at = models.DateTimeField(_("claimed"), default=timezone.now)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
     class Meta:
