@@ -76,12 +76,9 @@ class RelationshipGoalsView(RelationshipScoped, generics.ListCreateAPIView):
         return selectors.goals_for_relationship(relationship=self.relationship)
 
     def perform_create(self, serializer: GoalSerializer) -> None:
-        data = dict(serializer.validated_data)
-        data.pop("status", None)
-        data.pop("progress", None)
         with field_errors():
             serializer.instance = services.goal_create(
-                relationship=self.relationship, by=self.request.user, **data
+                relationship=self.relationship, by=self.request.user, **serializer.validated_data
             )
 
 

@@ -45,11 +45,9 @@ class GoalSerializer(serializers.ModelSerializer):
     relevance = serializers.CharField(required=False, allow_blank=True, default="")
     category = serializers.ChoiceField(choices=Category.choices)
     due_date = serializers.DateField(required=False, allow_null=True, default=None)
-    status = serializers.ChoiceField(choices=Status.choices, required=False)
+    status = serializers.ChoiceField(choices=Status.choices, read_only=True)
     progress = serializers.IntegerField(
-        min_value=0,
-        max_value=100,
-        required=False,
+        read_only=True,
         help_text="0-100. Follows the milestones when the goal has any; set by hand otherwise.",
     )
     milestones = MilestoneSerializer(many=True, read_only=True)
@@ -95,6 +93,13 @@ class GoalUpdateSerializer(GoalSerializer):
     relevance = serializers.CharField(required=False, allow_blank=True)
     category = serializers.ChoiceField(choices=Category.choices, required=False)
     due_date = serializers.DateField(required=False)
+    status = serializers.ChoiceField(choices=Status.choices, required=False)
+    progress = serializers.IntegerField(
+        min_value=0,
+        max_value=100,
+        required=False,
+        help_text="0-100, only while the goal has no milestones (they set it otherwise).",
+    )
 
 
 class GoalRevisionSerializer(serializers.ModelSerializer):
