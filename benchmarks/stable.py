@@ -182,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
         "--ladder",
-        default="1000,2000,5000,10000,20000,50000,100000",
+        default="1000,2000,5000,10000,20000,50000,100000,200000",
         help="mentee counts for the race with `matching` (mentors = mentees / 5)",
     )
     parser.add_argument("--limit", type=float, default=300.0, help="seconds `matching` may take")
@@ -204,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         [row],
     )
     rows, best = [], None
-    for mentees in (int(x) for x in args.ladder.split(",")):
+    for mentees in (int(x) for x in args.ladder.split(",") if x):
         mentors = max(mentees // 5, 1)
         raced = race(
             mentees=mentees, mentors=mentors, length=args.length, seed=args.seed, limit=args.limit

@@ -67,21 +67,29 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     instance = read_instance(args.input)
     if args.mode == "recommend":
         return recommend_document(instance=instance, mentee_id=args.mentee, top=args.top)
+    stats: dict[str, Any] = {"read_seconds": time.perf_counter() - started}
+    if instance.scores is None and (args.mode == "optimal" or instance.has_profiles):
+        before = time.perf_counter()
+        instance.model()  # built here only to time it apart from the solver
+        stats["model_seconds"] = time.perf_counter() - before
+    before = time.perf_counter()
     if args.mode == "optimal":
-        mentee, mentor, score = solve_optimal(instance)
+        mentee, mentor, score = solve_optimal(instance, timings=stats)
     else:
         mentee, mentor = solve_stable(instance)
+        stats["solve_seconds"] = time.perf_counter() - before
         scored = instance.scores is not None or instance.has_profiles
         score = pair_scores(instance, mentee, mentor) if scored else None
+    before = time.perf_counter()
     document = matching_document(
-        mode=args.mode,
-        instance=instance,
-        mentee=mentee,
-        mentor=mentor,
-        score=score,
-        stats={},
+        mode=args.mode, instance=instance, mentee=mentee, mentor=mentor, score=score, stats=stats
     )
-    document["stats"]["seconds"] = round(time.perf_counter() - started, 3)
+    stats = document["stats"]
+    stats["reasons_seconds"] = time.perf_counter() - before
+    stats["seconds"] = time.perf_counter() - started
+    for key, value in stats.items():
+        if key.endswith("seconds"):
+            stats[key] = round(value, 3)
     return document
 
 
