@@ -32,6 +32,16 @@ def goals_for_relationship(*, relationship: Relationship) -> QuerySet[Goal]:
     return relationship.goals.prefetch_related("milestones").select_related("created_by")
 
 
+def mentee_stated_goals(*, relationship: Relationship) -> list[str]:
+    """What the mentee said they want, in their request and their profile: the "why" a relevant
+    goal answers."""
+    stated = [
+        relationship.request.goals if relationship.request_id else "",
+        getattr(getattr(relationship.mentee, "mentee_profile", None), "goals", ""),
+    ]
+    return list(dict.fromkeys(text.strip() for text in stated if text and text.strip()))
+
+
 def goal_get_for_user(*, user: User, goal_id: int) -> Goal:
     """The goal if the user is the mentor or mentee of its relationship; Http404 otherwise."""
     goal = Goal.objects.filter(pk=_int_or_none(goal_id)).select_related("relationship").first()

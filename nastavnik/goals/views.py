@@ -91,7 +91,7 @@ def goal_create(request: HttpRequest, relationship_id: int) -> HttpResponse:
             else {}
         )
         form = GoalForm(initial=initial)
-    mentee_goals = getattr(getattr(relationship.mentee, "mentee_profile", None), "goals", "")
+    mentee_goals = selectors.mentee_stated_goals(relationship=relationship)
     return render(
         request,
         _partial(request, "goals/goal_form.html", "form"),
@@ -176,7 +176,7 @@ def goal_edit(request: HttpRequest, relationship_id: int, goal_id: int) -> HttpR
                 return _to_goal(request, relationship, goal)
     else:
         form = GoalForm(instance=goal)
-    mentee_goals = getattr(getattr(relationship.mentee, "mentee_profile", None), "goals", "")
+    mentee_goals = selectors.mentee_stated_goals(relationship=relationship)
     return render(
         request,
         _partial(request, "goals/goal_form.html", "form"),

@@ -11,8 +11,16 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from nastavnik.messaging.models import Message
-from nastavnik.messaging.selectors import messages_for_relationship
-from nastavnik.messaging.serializers import MarkedReadSerializer, MessageSerializer
+from nastavnik.messaging.selectors import (
+    messages_for_relationship,
+    unread_count,
+    unread_counts_by_relationship,
+)
+from nastavnik.messaging.serializers import (
+    MarkedReadSerializer,
+    MessageSerializer,
+    UnreadSerializer,
+)
 from nastavnik.messaging.services import message_send, messages_mark_read
 from nastavnik.relationships.models import Relationship
 from nastavnik.relationships.selectors import relationship_get_for_user
@@ -61,3 +69,22 @@ class RelationshipMessagesReadView(APIView):
         relationship = relationship_get_for_user(user=request.user, relationship_id=relationship_id)
         count = messages_mark_read(relationship=relationship, user=request.user)
         return Response({"marked_read": count})
+
+
+class UnreadMessagesView(APIView):
+    @extend_schema(
+        summary="How many messages I have not read",
+        description="In total and per relationship (only relationships with unread messages).",
+        responses=UnreadSerializer,
+        tags=["messages"],
+    )
+    def get(self, request: Request) -> Response:
+        by_relationship = unread_counts_by_relationship(user=request.user)
+        return Response(
+            {
+                "unread": unread_count(user=request.user),
+                "by_relationship": [
+                    {"relationship": pk, "unread": n} for pk, n in sorted(by_relationship.items())
+                ],
+            }
+        )

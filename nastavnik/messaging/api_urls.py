@@ -13,4 +13,5 @@ urlpatterns = [
         api.RelationshipMessagesReadView.as_view(),
         name="api-relationship-messages-read",
     ),
+    path("messages/unread/", api.UnreadMessagesView.as_view(), name="api-messages-unread"),
 ]

@@ -14,3 +14,13 @@ class MessageSerializer(serializers.ModelSerializer):
 
 class MarkedReadSerializer(serializers.Serializer):
     marked_read = serializers.IntegerField()
+
+
+class RelationshipUnreadSerializer(serializers.Serializer):
+    relationship = serializers.IntegerField()
+    unread = serializers.IntegerField()
+
+
+class UnreadSerializer(serializers.Serializer):
+    unread = serializers.IntegerField()
+    by_relationship = RelationshipUnreadSerializer(many=True)

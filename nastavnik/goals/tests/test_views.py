@@ -92,10 +92,18 @@ def test_a_seed_example_prefills_the_form(client, mentee, relationship):
     assert "Pass an interview for the position I want" in response.content.decode()
 
 
-def test_the_form_shows_the_mentees_own_goals_as_a_reminder(client, mentor, relationship):
+def test_the_form_shows_the_mentees_own_goals_as_a_reminder(client, mentor, mentee):
+    from nastavnik.relationships.services import request_accept, request_create
+
+    request = request_create(
+        mentee=mentee, mentor=mentor, message="Hello", goals="Switch to analytics by spring."
+    )
+    relationship = request_accept(request=request, by=mentor)
     client.force_login(mentor)
     response = client.get(f"/relationships/{relationship.pk}/goals/new/", **EN)
-    assert "Get a first job as a data analyst within a year." in response.content.decode()
+    page = response.content.decode()
+    assert "Get a first job as a data analyst within a year." in page  # the mentee profile
+    assert "Switch to analytics by spring." in page  # the request
 
 
 def test_editing_a_goal_keeps_the_old_version_in_the_revisions(

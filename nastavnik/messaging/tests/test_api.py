@@ -29,3 +29,21 @@ def test_an_empty_message_is_a_field_error(api_client_for, relationship, mentee)
     )
     assert response.status_code == 400
     assert list(response.json()) == ["body"]
+
+
+def test_unread_counts_per_relationship(
+    api_client_for, relationship, other_relationship, mentor, mentee
+):
+    url = f"/api/v1/relationships/{relationship.pk}/messages/"
+    api_client_for(mentee).post(url, {"body": "One"}, format="json")
+    api_client_for(mentee).post(url, {"body": "Two"}, format="json")
+    body = api_client_for(mentor).get("/api/v1/messages/unread/").json()
+    assert body == {
+        "unread": 2,
+        "by_relationship": [{"relationship": relationship.pk, "unread": 2}],
+    }
+    assert api_client_for(mentee).get("/api/v1/messages/unread/").json()["unread"] == 0
+    assert api_client_for(other_relationship.mentor).get("/api/v1/messages/unread/").json() == {
+        "unread": 0,
+        "by_relationship": [],
+    }
