@@ -208,7 +208,7 @@ class PrivateNoteView(APIView):
         return Response({"text": note.text})
 
 
-def _range_param(request: Request, name: str, default: datetime) -> datetime:
+def range_param(request: Request, name: str, default: datetime) -> datetime:
     raw = request.query_params.get(name)
     if raw in (None, ""):
         return default
@@ -232,8 +232,8 @@ class MyOccurrencesView(APIView):
         tags=["meetings"],
     )
     def get(self, request: Request) -> Response:
-        after = _range_param(request, "from", timezone.now())
-        before = _range_param(request, "to", after + timedelta(days=28))
+        after = range_param(request, "from", timezone.now())
+        before = range_param(request, "to", after + timedelta(days=28))
         if before <= after:
             raise exceptions.ValidationError({"to": [_("The end must be after the start.")]})
         if before - after > MAX_RANGE:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nastavnik.meetings import api
+from nastavnik.meetings import api, office_hours_api
 
 urlpatterns = [
     path(
@@ -29,4 +29,18 @@ urlpatterns = [
     ),
     path("me/calendar/", api.MyCalendarView.as_view(), name="api-my-calendar"),
     path("me/calendar/rotate/", api.MyCalendarRotateView.as_view(), name="api-my-calendar-rotate"),
+    path(
+        "me/office-hours/", office_hours_api.MyOfficeHoursView.as_view(), name="api-my-office-hours"
+    ),
+    path(
+        "mentors/<int:mentor_id>/slots/",
+        office_hours_api.MentorSlotsView.as_view(),
+        name="api-mentor-slots",
+    ),
+    path("bookings/", office_hours_api.BookingsView.as_view(), name="api-bookings"),
+    path(
+        "bookings/<int:pk>/cancel/",
+        office_hours_api.BookingCancelView.as_view(),
+        name="api-booking-cancel",
+    ),
 ]

@@ -304,3 +304,73 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.user} {self.occurrence_start:%Y-%m-%d %H:%M}"
+
+
+class OfficeHourSlot(TimeStampedModel):
+    """A bookable time a mentor publishes (episodic mentoring, in the style of ADPList)."""
+
+    mentor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="office_hour_slots",
+        verbose_name=_("mentor"),
+    )
+    start = models.DateTimeField(_("start"))
+    duration_minutes = models.PositiveSmallIntegerField(_("duration, minutes"), default=30)
+    timezone = models.CharField(_("time zone"), max_length=64, validators=[validate_timezone])
+
+    class Meta:
+        verbose_name = _("office hours slot")
+        verbose_name_plural = _("office hours slots")
+        ordering = ["start", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["mentor", "start"], name="office_hour_slot_once"),
+            models.CheckConstraint(
+                condition=Q(duration_minutes__gte=10) & Q(duration_minutes__lte=240),
+                name="office_hour_slot_duration_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.mentor} {self.start:%Y-%m-%d %H:%M}"
+
+
+class Booking(TimeStampedModel):
+    """A mentee's booking of a slot; the database allows one live booking per slot."""
+
+    slot = models.ForeignKey(
+        OfficeHourSlot, on_delete=models.CASCADE, related_name="bookings", verbose_name=_("slot")
+    )
+    mentee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="office_hour_bookings",
+        verbose_name=_("mentee"),
+    )
+    topic = models.CharField(_("topic"), max_length=300)
+    meeting = models.OneToOneField(
+        Meeting,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="booking",
+        verbose_name=_("meeting"),
+    )
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("booking")
+        verbose_name_plural = _("bookings")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            # Double booking is impossible: one booking per slot unless it was cancelled.
+            models.UniqueConstraint(
+                fields=["slot"],
+                condition=Q(cancelled_at__isnull=True),
+                name="booking_one_live_per_slot",
+                violation_error_message=_("This slot is already booked."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.mentee} → {self.slot}"

@@ -148,7 +148,7 @@ def reminder_send(*, reminder_id: int) -> bool:
     """Send one claimed reminder (email and in-app) unless it was sent already; True if sent."""
     with transaction.atomic():
         reminder = (
-            Reminder.objects.select_for_update()
+            Reminder.objects.select_for_update(of=("self",))
             .filter(pk=reminder_id, sent_at__isnull=True)
             .select_related("user", "meeting", "relationship")
             .first()

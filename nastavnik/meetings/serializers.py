@@ -127,3 +127,24 @@ class OccurrenceSerializer(serializers.Serializer):
 
 class CalendarUrlSerializer(serializers.Serializer):
     url = serializers.URLField()
+
+
+class SlotSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    mentor = serializers.IntegerField(source="mentor_id", read_only=True)
+    start = AwareDateTimeField()
+    duration_minutes = serializers.IntegerField(min_value=10, max_value=240, default=30)
+    timezone = serializers.CharField(read_only=True)
+    booked = serializers.SerializerMethodField()
+
+    def get_booked(self, slot) -> bool:
+        return any(booking.cancelled_at is None for booking in slot.bookings.all())
+
+
+class BookingSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    slot = serializers.IntegerField(source="slot_id")
+    topic = serializers.CharField(max_length=300)
+    mentee = serializers.IntegerField(source="mentee_id", read_only=True)
+    meeting = serializers.IntegerField(source="meeting_id", read_only=True, allow_null=True)
+    cancelled_at = serializers.DateTimeField(read_only=True, allow_null=True)

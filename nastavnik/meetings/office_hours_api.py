@@ -1,0 +1,100 @@
+"""The office hours API: my slots, a mentor's free slots, bookings (409 when taken)."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import exceptions, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from nastavnik.meetings import office_hours
+from nastavnik.meetings.api import field_errors, range_param
+from nastavnik.meetings.serializers import BookingSerializer, SlotSerializer
+
+
+class SlotTakenAPIError(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "slot_taken"
+
+
+class MyOfficeHoursView(APIView):
+    @extend_schema(
+        summary="My published office hours slots (upcoming)",
+        responses=SlotSerializer(many=True),
+        tags=["office hours"],
+    )
+    def get(self, request: Request) -> Response:
+        slots = office_hours.slots_for_mentor(mentor=request.user)
+        return Response(SlotSerializer(slots, many=True).data)
+
+    @extend_schema(
+        summary="Publish an office hours slot",
+        request=SlotSerializer,
+        responses={201: SlotSerializer},
+        tags=["office hours"],
+    )
+    def post(self, request: Request) -> Response:
+        serializer = SlotSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with field_errors():
+            slot = office_hours.slot_publish(mentor=request.user, **serializer.validated_data)
+        return Response(SlotSerializer(slot).data, status=status.HTTP_201_CREATED)
+
+
+class MentorSlotsView(APIView):
+    @extend_schema(
+        summary="A mentor's free office hours slots",
+        parameters=[
+            OpenApiParameter("from", OpenApiTypes.DATETIME, description="ISO 8601 with offset"),
+            OpenApiParameter("to", OpenApiTypes.DATETIME, description="ISO 8601 with offset"),
+        ],
+        responses=SlotSerializer(many=True),
+        tags=["office hours"],
+    )
+    def get(self, request: Request, mentor_id: int) -> Response:
+        after = range_param(request, "from", timezone.now())
+        before = range_param(request, "to", after + timedelta(days=28))
+        if before <= after:
+            raise exceptions.ValidationError({"to": [_("The end must be after the start.")]})
+        slots = office_hours.open_slots(mentor_id=mentor_id, after=after, before=before)
+        return Response(SlotSerializer(slots.prefetch_related("bookings"), many=True).data)
+
+
+class BookingsView(APIView):
+    @extend_schema(
+        summary="Book an office hours slot",
+        description="Both people get a calendar invitation. A slot somebody already booked "
+        "is a 409.",
+        request=BookingSerializer,
+        responses={201: BookingSerializer, 409: OpenApiResponse(description="Slot taken")},
+        tags=["office hours"],
+    )
+    def post(self, request: Request) -> Response:
+        serializer = BookingSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with field_errors():
+            slot = office_hours.slot_get(slot_id=serializer.validated_data["slot_id"])
+            try:
+                booking = office_hours.slot_book(
+                    slot=slot, mentee=request.user, topic=serializer.validated_data["topic"]
+                )
+            except office_hours.SlotTakenError as error:
+                raise SlotTakenAPIError({"slot": [str(error)]}) from error
+        return Response(BookingSerializer(booking).data, status=status.HTTP_201_CREATED)
+
+
+class BookingCancelView(APIView):
+    @extend_schema(
+        summary="Cancel a booking (mentee or mentor)",
+        request=None,
+        responses=BookingSerializer,
+        tags=["office hours"],
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        booking = office_hours.booking_get_for_user(user=request.user, booking_id=pk)
+        booking = office_hours.booking_cancel(booking=booking, by=request.user)
+        return Response(BookingSerializer(booking).data)
