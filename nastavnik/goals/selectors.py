@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from nastavnik.accounts.models import User
 from nastavnik.goals.models import (
@@ -54,6 +55,40 @@ def goal_get_for_user(*, user: User, goal_id: int) -> Goal:
 def goal_revisions(*, goal: Goal) -> QuerySet[GoalRevision]:
     """The goal's revisions, newest first."""
     return goal.revisions.select_related("changed_by")
+
+
+@dataclass(frozen=True)
+class RevisionView:
+    """A revision as people read it: field labels and choice labels instead of stored values."""
+
+    revision: GoalRevision
+    rows: list[tuple[str, object]]
+    changed: list[str]
+
+
+def _label(field_name: str) -> str:
+    return capfirst(str(Goal._meta.get_field(field_name).verbose_name))
+
+
+def _display(field_name: str, value: object) -> object:
+    choices = dict(Goal._meta.get_field(field_name).choices or [])
+    return choices.get(value, value)
+
+
+def goal_revisions_for_display(*, goal: Goal) -> list[RevisionView]:
+    """The goal's revisions, newest first, labelled for the goal page."""
+    return [
+        RevisionView(
+            revision=revision,
+            rows=[
+                (_label(name), _display(name, value))
+                for name, value in revision.snapshot.items()
+                if name in {f.name for f in Goal._meta.get_fields()}
+            ],
+            changed=[_label(name) for name in revision.changed_fields],
+        )
+        for revision in goal_revisions(goal=goal)
+    ]
 
 
 def milestone_get_for_user(*, user: User, milestone_id: int) -> Milestone:

@@ -133,7 +133,7 @@ def _goal_detail_render(request, relationship, goal, milestone_form, *, partial=
             "goal": goal,
             "milestones": goal.milestones.all(),
             "milestone_form": milestone_form,
-            "revisions": selectors.goal_revisions(goal=goal),
+            "revisions": selectors.goal_revisions_for_display(goal=goal),
             "history": history,
             "chart": _chart_points(history),
         },

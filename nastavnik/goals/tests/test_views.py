@@ -122,10 +122,12 @@ def test_editing_a_goal_keeps_the_old_version_in_the_revisions(
     detail = client.get(f"/relationships/{relationship.pk}/goals/{goal.pk}/", **EN)
     page = detail.content.decode()
     assert "Get a first job as a product analyst" in page
-    revisions = list(detail.context["revisions"])
+    revisions = [item.revision for item in detail.context["revisions"]]
     assert [r.number for r in revisions] == [2, 1]
     assert revisions[1].snapshot["title"] == form_data["title"]
     assert mentor.name in page
+    assert "(Title)" in page  # what changed, by its label
+    assert "Career planning" in page  # stored values shown by their labels
 
 
 def test_ticking_a_milestone_with_htmx_updates_the_progress_shown(client, mentor, relationship):
