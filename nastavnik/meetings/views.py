@@ -1,11 +1,36 @@
-"""Meeting pages and the private calendar feed."""
+"""Meeting pages, office hours pages and the private calendar feed.
 
+Views are thin: they reach objects through the selectors (someone else's meeting is a 404), call a
+service, and show a service's ValidationError on the form field it names.
+"""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
-from nastavnik.meetings import selectors
+from nastavnik.accounts.models import User
+from nastavnik.meetings import forms, office_hours, selectors, services
 from nastavnik.meetings.ics import feed_calendar
+from nastavnik.meetings.models import Meeting
+from nastavnik.meetings.occurrences import meeting_occurrences
+from nastavnik.relationships.selectors import relationship_get_for_user
+
+
+def _apply_errors(form: Form, error: ValidationError) -> None:
+    """Show a service's ValidationError on the named fields (else above the form)."""
+    if hasattr(error, "error_dict"):
+        for field, messages_ in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages_)
+    else:
+        form.add_error(None, error.messages)
 
 
 @require_GET
@@ -18,3 +43,197 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     response["Content-Disposition"] = 'inline; filename="nastavnik.ics"'
     response["Cache-Control"] = "private, max-age=300"
     return response
+
+
+@login_required
+def upcoming(request: HttpRequest) -> HttpResponse:
+    occurrences = selectors.upcoming_occurrences_for_user(user=request.user)
+    return render(request, "meetings/upcoming.html", {"occurrences": occurrences})
+
+
+@login_required
+def schedule(request: HttpRequest, relationship_id: int) -> HttpResponse:
+    relationship = relationship_get_for_user(user=request.user, relationship_id=relationship_id)
+    if request.method == "POST":
+        form = forms.MeetingScheduleForm(request.POST)
+        if form.is_valid():
+            try:
+                meeting = services.meeting_schedule(
+                    relationship=relationship, by=request.user, **form.cleaned_data
+                )
+            except ValidationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("Meeting scheduled; both of you got an invitation."))
+                return redirect("meetings:detail", meeting.pk)
+    else:
+        initial = {"agenda": services.agenda_template()}
+        if request.GET.get("start"):
+            initial["start"] = request.GET["start"]
+        form = forms.MeetingScheduleForm(initial=initial)
+    context = {
+        "relationship": relationship,
+        "form": form,
+        "slots": selectors.meeting_slots_propose(relationship=relationship),
+        "meetings": selectors.meetings_for_relationship(relationship=relationship),
+    }
+    return render(request, "meetings/schedule.html", context)
+
+
+def _detail_context(request: HttpRequest, meeting: Meeting, **forms_: Form) -> dict:
+    now = timezone.now()
+    note = selectors.private_note_for_user(user=request.user, meeting=meeting)
+    context = {
+        "meeting": meeting,
+        "occurrences": meeting_occurrences(
+            meeting=meeting, after=now - timedelta(days=1), before=now + timedelta(weeks=12)
+        )[:12],
+        "participants": selectors.meeting_participant_users(meeting=meeting),
+        "action_items": meeting.action_items.select_related("task"),
+        "notes_form": forms.NotesForm(initial={"notes": meeting.notes}),
+        "private_form": forms.PrivateNoteForm(initial={"text": note.text if note else ""}),
+        "action_form": forms.ActionItemForm(),
+        "move_form": forms.OccurrenceMoveForm(),
+    }
+    context.update(forms_)
+    return context
+
+
+@login_required
+def detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = selectors.meeting_get_for_user(user=request.user, meeting_id=meeting_id)
+    return render(request, "meetings/detail.html", _detail_context(request, meeting))
+
+
+@login_required
+@require_POST
+def notes(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = selectors.meeting_get_for_user(user=request.user, meeting_id=meeting_id)
+    form = forms.NotesForm(request.POST)
+    if form.is_valid():
+        services.meeting_notes_update(meeting=meeting, by=request.user, **form.cleaned_data)
+        messages.success(request, _("Notes saved."))
+        return redirect("meetings:detail", meeting.pk)
+    context = _detail_context(request, meeting, notes_form=form)
+    return render(request, "meetings/detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def private_note(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = selectors.meeting_get_for_user(user=request.user, meeting_id=meeting_id)
+    form = forms.PrivateNoteForm(request.POST)
+    if form.is_valid():
+        services.private_note_save(meeting=meeting, author=request.user, **form.cleaned_data)
+        messages.success(request, _("Private note saved."))
+        return redirect("meetings:detail", meeting.pk)
+    context = _detail_context(request, meeting, private_form=form)
+    return render(request, "meetings/detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def action_item(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = selectors.meeting_get_for_user(user=request.user, meeting_id=meeting_id)
+    form = forms.ActionItemForm(request.POST)
+    if form.is_valid():
+        try:
+            services.action_item_create(meeting=meeting, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Action item added to the pair's assignments."))
+            return redirect("meetings:detail", meeting.pk)
+    context = _detail_context(request, meeting, action_form=form)
+    return render(request, "meetings/detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def occurrence_move(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = selectors.meeting_get_for_user(user=request.user, meeting_id=meeting_id)
+    form = forms.OccurrenceMoveForm(request.POST)
+    if form.is_valid():
+        try:
+            services.occurrence_move(meeting=meeting, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The meeting was moved; the invitation is updated."))
+            return redirect("meetings:detail", meeting.pk)
+    context = _detail_context(request, meeting, move_form=form)
+    return render(request, "meetings/detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def occurrence_cancel(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = selectors.meeting_get_for_user(user=request.user, meeting_id=meeting_id)
+    form = forms.OccurrenceCancelForm(request.POST)
+    if form.is_valid():
+        try:
+            services.occurrence_cancel(meeting=meeting, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("This occurrence is cancelled; the series stays."))
+    return redirect("meetings:detail", meeting.pk)
+
+
+@login_required
+@require_POST
+def cancel(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = selectors.meeting_get_for_user(user=request.user, meeting_id=meeting_id)
+    services.meeting_cancel(meeting=meeting, by=request.user)
+    messages.success(request, _("The meeting is cancelled; the participants were told."))
+    return redirect("meetings:detail", meeting.pk)
+
+
+@login_required
+def calendar_settings(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        services.calendar_feed_rotate(user=request.user)
+        messages.success(request, _("A new calendar link was made; the old one no longer works."))
+        return redirect("meetings:calendar")
+    feed = selectors.calendar_feed_for_user(user=request.user)
+    url = request.build_absolute_uri(f"/calendar/{feed.token}.ics")
+    return render(request, "meetings/calendar.html", {"feed_url": url})
+
+
+@login_required
+def my_office_hours(request: HttpRequest) -> HttpResponse:
+    form = forms.SlotForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            office_hours.slot_publish(mentor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Slot published."))
+            return redirect("meetings:office-hours")
+    slots = office_hours.slots_for_mentor(mentor=request.user)
+    return render(request, "meetings/office_hours.html", {"form": form, "slots": slots})
+
+
+@login_required
+def mentor_slots(request: HttpRequest, mentor_id: int) -> HttpResponse:
+    mentor = get_object_or_404(User, pk=mentor_id, is_active=True)
+    now = timezone.now()
+    slots = office_hours.open_slots(mentor_id=mentor.pk, after=now, before=now + timedelta(weeks=4))
+    form = forms.BookingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            slot_id = request.POST.get("slot", "")
+            slot = get_object_or_404(slots, pk=int(slot_id) if slot_id.isdigit() else 0)
+            booking = office_hours.slot_book(slot=slot, mentee=request.user, **form.cleaned_data)
+        except office_hours.SlotTakenError as error:
+            form.add_error(None, str(error))
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Booked; you both got a calendar invitation."))
+            return redirect("meetings:detail", booking.meeting_id)
+    context = {"mentor": mentor, "slots": slots, "form": form}
+    return render(
+        request, "meetings/mentor_slots.html", context, status=400 if form.errors else 200
+    )
