@@ -85,6 +85,11 @@ def _tell_other_side(
     notify(user=other, kind=kind, title=text, url=url, email=False)
 
 
+def _lock(goal: Goal) -> None:
+    """Serialise concurrent changes of one goal (revision numbers, progress from milestones)."""
+    Goal.objects.select_for_update().filter(pk=goal.pk).values_list("pk").first()
+
+
 def goal_snapshot(goal: Goal) -> dict[str, Any]:
     """The goal's editable state as JSON-friendly values."""
     snapshot = {field: getattr(goal, field) for field in SNAPSHOT_FIELDS}
@@ -171,6 +176,9 @@ def goal_update(*, goal: Goal, by: User, **changes: Any) -> Goal:
     changed may be in the past; a new one must be in the future.
     """
     _ensure_active(goal.relationship)
+    _lock(goal)
+    # Compare with what is stored now, not with what the caller read earlier.
+    goal.refresh_from_db(fields=GOAL_EDITABLE_FIELDS)
     unknown = set(changes) - set(GOAL_EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"Not editable: {sorted(unknown)}")
@@ -193,7 +201,7 @@ def goal_update(*, goal: Goal, by: User, **changes: Any) -> Goal:
             start=timezone.localdate(goal.created_at), due_date=goal.due_date
         )
     goal.full_clean()
-    goal.save()
+    goal.save(update_fields=[*changed, "horizon", "updated_at"])
     revision_fields = [field for field in changed if field in REVISION_FIELDS]
     if revision_fields:
         _revision_add(goal=goal, by=by, changed_fields=revision_fields)
@@ -224,6 +232,7 @@ def milestone_create(
 ) -> Milestone:
     """Add a milestone at the end of the goal's list; the goal's progress then follows milestones."""
     _ensure_active(goal.relationship)
+    _lock(goal)
     last = goal.milestones.aggregate(last=Max("order"))["last"]
     milestone = Milestone(
         goal=goal, title=title.strip(), due_date=due_date, order=0 if last is None else last + 1
@@ -245,6 +254,7 @@ def milestone_update(
 ) -> Milestone:
     """Tick a milestone off (or on again) or rename it; the goal's progress follows."""
     _ensure_active(milestone.goal.relationship)
+    _lock(milestone.goal)
     if title is not None:
         milestone.title = title.strip()
     if due_date is not None:
