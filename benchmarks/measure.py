@@ -69,7 +69,7 @@ def _cell(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
-        return f"{value:.3f}" if abs(value) < 1000 else f"{value:,.0f}"
+        return f"{value:,.3f}"
     if isinstance(value, int):
         return f"{value:,}"
     return str(value)

@@ -136,14 +136,14 @@ def pruning(*, mentees: int, mentors: int, seed: int, ks: list[int]) -> list[lis
             exact_pairs,
             exact_matched,
             exact_total,
-            "0.00%",
+            "0.000%",
             exact_seconds,
         ]
     ]
     for k in ks:
         matched, total, seconds, pairs = solve(k)
         gap = (exact_total - total) / exact_total if exact_total else 0.0
-        rows.append([f"{mentees:,} x {mentors:,}", k, pairs, matched, total, f"{gap:.2%}", seconds])
+        rows.append([f"{mentees:,} x {mentors:,}", k, pairs, matched, total, f"{gap:.3%}", seconds])
     return rows
 
 
