@@ -213,3 +213,46 @@ def test_stable_on_bare_rankings_says_where_each_side_ranked_the_other(tmp_path,
     # e3 ranks m2, m1; m1 ranks e3, e1.
     assert (reason["mentee_rank"], reason["mentor_rank"]) == (2, 1)
     assert reason["detail_en"] == "mentee's choice 2 of 2, mentor's choice 1 of 2"
+
+
+@pytest.fixture(scope="module")
+def profile_instance(tmp_path_factory) -> Path:
+    from benchmarks.generate import generate_instance
+
+    path = tmp_path_factory.mktemp("profiles") / "instance.json"
+    path.write_text(json.dumps(generate_instance(30, 90, 5), ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("mode", ["optimal", "stable"])
+def test_profile_instances_are_scored_by_the_model_with_reasons_that_add_up(
+    profile_instance, capsys, mode
+):
+    assert main([mode, "--input", str(profile_instance)]) == 0
+    result = json.loads(capsys.readouterr().out)
+    data = json.loads(profile_instance.read_text(encoding="utf-8"))
+    capacity = {m["id"]: m.get("capacity", 1) for m in data["mentors"]}
+    assert result["assignments"]
+    for assignment in result["assignments"]:
+        reasons = assignment["reasons"]
+        assert sum(r["contribution"] for r in reasons) == pytest.approx(
+            assignment["score"], abs=1e-6
+        )
+        assert [r["contribution"] for r in reasons] == sorted(
+            (r["contribution"] for r in reasons), reverse=True
+        )
+        assert all(r["detail_ru"] and r["detail_en"] for r in reasons)
+        capacity[assignment["mentor"]] -= 1
+    assert min(capacity.values()) >= 0
+    assert result["objective"] == pytest.approx(sum(a["score"] for a in result["assignments"]))
+
+
+def test_optimal_matches_at_least_as_many_as_stable_on_profiles(profile_instance, capsys):
+    totals = {}
+    for mode in ("optimal", "stable"):
+        assert main([mode, "--input", str(profile_instance)]) == 0
+        result = json.loads(capsys.readouterr().out)
+        totals[mode] = (len(result["assignments"]), result["objective"])
+    assert totals["optimal"][0] >= totals["stable"][0]
+    if totals["optimal"][0] == totals["stable"][0]:
+        assert totals["optimal"][1] >= totals["stable"][1] - 1e-9
