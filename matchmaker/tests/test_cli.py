@@ -4,6 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from matchmaker.cli import main
@@ -256,3 +257,17 @@ def test_optimal_matches_at_least_as_many_as_stable_on_profiles(profile_instance
     assert totals["optimal"][0] >= totals["stable"][0]
     if totals["optimal"][0] == totals["stable"][0]:
         assert totals["optimal"][1] >= totals["stable"][1] - 1e-9
+
+
+def test_batched_reasons_equal_the_models_own_explain(profile_instance):
+    from matchmaker.instance import read_instance
+    from matchmaker.result import model_reasons
+
+    instance = read_instance(profile_instance)
+    model = instance.model()
+    mentee = np.repeat(np.arange(len(instance.mentees)), 3)
+    mentor = np.tile(np.array([0, 7, len(instance.mentors) - 1]), len(instance.mentees))
+    batched = model_reasons(model, mentee, mentor)
+    assert batched == [
+        model.explain(i, j) for i, j in zip(mentee.tolist(), mentor.tolist(), strict=True)
+    ]
