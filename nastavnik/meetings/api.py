@@ -25,6 +25,7 @@ from nastavnik.meetings.models import Meeting
 from nastavnik.meetings.serializers import (
     AwareDateTimeField,
     CalendarUrlSerializer,
+    GroupSessionSerializer,
     MeetingSerializer,
     MeetingUpdateSerializer,
     NotesSerializer,
@@ -84,6 +85,25 @@ class RelationshipMeetingsView(APIView):
         with field_errors():
             meeting = services.meeting_schedule(
                 relationship=relationship, by=request.user, **serializer.validated_data
+            )
+        return Response(MeetingSerializer(meeting).data, status=status.HTTP_201_CREATED)
+
+
+class GroupSessionsView(APIView):
+    @extend_schema(
+        summary="Schedule a group session with several of my mentees",
+        description="`participants` are user ids of at least two of the caller's current "
+        "mentees; each gets the invitation and the reminders.",
+        request=GroupSessionSerializer,
+        responses={201: MeetingSerializer},
+        tags=["meetings"],
+    )
+    def post(self, request: Request) -> Response:
+        serializer = GroupSessionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with field_errors():
+            meeting = services.group_session_schedule(
+                mentor=request.user, **serializer.validated_data
             )
         return Response(MeetingSerializer(meeting).data, status=status.HTTP_201_CREATED)
 

@@ -9,6 +9,7 @@ urlpatterns = [
         name="api-relationship-meetings",
     ),
     path("meetings/", api.MyOccurrencesView.as_view(), name="api-my-meetings"),
+    path("group-sessions/", api.GroupSessionsView.as_view(), name="api-group-sessions"),
     path("meetings/<int:pk>/", api.MeetingDetailView.as_view(), name="api-meeting"),
     path("meetings/<int:pk>/cancel/", api.MeetingCancelView.as_view(), name="api-meeting-cancel"),
     path(

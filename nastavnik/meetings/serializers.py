@@ -148,3 +148,17 @@ class BookingSerializer(serializers.Serializer):
     mentee = serializers.IntegerField(source="mentee_id", read_only=True)
     meeting = serializers.IntegerField(source="meeting_id", read_only=True, allow_null=True)
     cancelled_at = serializers.DateTimeField(read_only=True, allow_null=True)
+
+
+class GroupSessionSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200)
+    participants = serializers.ListField(
+        child=serializers.IntegerField(), min_length=2, max_length=50, source="mentee_ids"
+    )
+    start = AwareDateTimeField()
+    duration_minutes = serializers.IntegerField(min_value=5, max_value=480, default=60)
+    recurrence = serializers.ChoiceField(
+        choices=Recurrence.choices, default=Recurrence.NONE, allow_blank=True
+    )
+    agenda = serializers.CharField(max_length=4000, required=False, allow_blank=True)
+    location = serializers.CharField(max_length=500, required=False, allow_blank=True)

@@ -168,7 +168,23 @@ def meeting_group_schedule(
     return meeting
 
 
-SERIES_FIELDS = {"start", "duration_minutes", "recurrence"}
+def group_session_schedule(
+    *, mentor: User, mentee_ids: list[int], title: str, start: datetime.datetime, **details
+) -> Meeting:
+    """Group mentoring: a mentor schedules one meeting with several of their current mentees."""
+    mentees = {
+        relationship.mentee_id: relationship.mentee
+        for relationship in Relationship.objects.active()
+        .filter(mentor=mentor, mentee_id__in=mentee_ids)
+        .select_related("mentee")
+    }
+    if len(set(mentee_ids)) < 2 or set(mentee_ids) - set(mentees):
+        raise ValidationError({"participants": _("Choose at least two of your current mentees.")})
+    if not title.strip():
+        raise ValidationError({"title": _("Give the session a title.")})
+    return meeting_group_schedule(
+        organizer=mentor, participants=mentees.values(), title=title, start=start, **details
+    )
 
 
 @transaction.atomic

@@ -188,3 +188,42 @@ def test_cancelling_through_the_api_emails_both_people_a_cancellation(
         api_client_for(mentor).post(f"/api/v1/meetings/{meeting.pk}/cancel/")
     assert sorted(m.to[0] for m in mail.outbox) == ["mentee@example.org", "mentor@example.org"]
     assert all("method=CANCEL" in m.attachments[0][2] for m in mail.outbox)
+
+
+def test_a_mentor_schedules_a_group_session_with_two_mentees_and_both_see_it(
+    api_client_for, relationship, mentor, mentee, outsider
+):
+    from nastavnik.relationships.tests.factories import MenteeUserFactory, RelationshipFactory
+
+    second = MenteeUserFactory()
+    RelationshipFactory(mentor=mentor, mentee=second, seat=2)
+    response = api_client_for(mentor).post(
+        "/api/v1/group-sessions/",
+        {
+            "title": "Group Q&A",
+            "participants": [mentee.pk, second.pk],
+            "start": "2030-03-20T18:00:00+01:00",
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.json()
+    meeting_id = response.json()["id"]
+    assert response.json()["participants"] == sorted([mentor.pk, mentee.pk, second.pk])
+    assert api_client_for(second).get(f"/api/v1/meetings/{meeting_id}/").status_code == 200
+    assert api_client_for(outsider).get(f"/api/v1/meetings/{meeting_id}/").status_code == 404
+
+
+def test_a_group_session_only_takes_the_mentors_own_mentees(
+    api_client_for, relationship, mentor, mentee, outsider
+):
+    response = api_client_for(mentor).post(
+        "/api/v1/group-sessions/",
+        {
+            "title": "Group Q&A",
+            "participants": [mentee.pk, outsider.pk],
+            "start": "2030-03-20T18:00:00+01:00",
+        },
+        format="json",
+    )
+    assert response.status_code == 400
+    assert "participants" in response.json()
