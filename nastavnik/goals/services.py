@@ -272,6 +272,7 @@ def milestone_update(
 def milestone_delete(*, milestone: Milestone, by: User) -> None:
     _ensure_active(milestone.goal.relationship)
     goal = milestone.goal
+    _lock(goal)
     milestone.delete()
     goal_progress_recompute(goal=goal)
 
