@@ -19,6 +19,7 @@ import numpy as np
 from matchmaker.model.explain import details
 from matchmaker.model.factors import (
     FACTORS,
+    RELATED_CREDIT,
     Pairs,
     allowed,
     factor_matrix,
@@ -113,6 +114,7 @@ class RecommendIndex:
         self._live = np.zeros(0, bool)
         self._capacity_left = np.zeros(0, np.int64)
         self._offered, self._related = _Postings(), _Postings()
+        self._open_cache: np.ndarray | None = None
         iterator = iter(mentors)
         while chunk := list(
             islice(iterator, 65_536)
@@ -141,6 +143,7 @@ class RecommendIndex:
                 self._ids[row] = profile["id"]
                 self._capacity_left[row] = _capacity_left(profile)
             self._live[start : len(self.mentors)] = True
+            self._open_cache = None
             for postings, column in ((self._offered, "skills"), (self._related, "related")):
                 rows, skills = _bit_positions(self.mentors.array(column)[start:])
                 if len(rows):
@@ -162,6 +165,7 @@ class RecommendIndex:
         self._row_of[mentor_id] = row
         self._ids[row] = mentor_id
         self._live[row] = True
+        self._open_cache = None
         self._capacity_left[row] = _capacity_left(profile)
         for postings, column in ((self._offered, "skills"), (self._related, "related")):
             for skill in _bits(self.mentors.array(column)[row]):
@@ -201,6 +205,7 @@ class RecommendIndex:
         row = self._row_of.pop(mentor_id)
         self._ids[row] = None
         self._live[row] = False
+        self._open_cache = None
         self._free.append(row)
 
     def set_capacity_left(self, mentor_id: str, n: int) -> None:
@@ -208,6 +213,7 @@ class RecommendIndex:
         if isinstance(n, bool) or not isinstance(n, int) or n < 0:
             raise ValueError(f"capacity left must be an integer >= 0, got {n!r}")
         self._capacity_left[self._row_of[mentor_id]] = n
+        self._open_cache = None
 
     # -- queries ------------------------------------------------------------------------------
 
@@ -219,16 +225,14 @@ class RecommendIndex:
             return []
         mentee = MenteeTable(self.vocabulary, self.monday)
         mentee.extend([mentee_profile])
-        size = len(self.mentors)
-        open_rows = self._live[:size] & (self._capacity_left[:size] > 0)
-        open_rows &= (self.mentors.array("flags") & 1) == 1
-        for mentor_id in exclude_ids:
-            row = self._row_of.get(mentor_id)
-            if row is not None:
-                open_rows[row] = False
-        rows = np.flatnonzero(open_rows)
-        if len(rows) > EXACT_LIMIT:
-            rows = self._preselect(mentee, rows, open_rows)
+        is_open = self._open_mask()
+        if np.count_nonzero(is_open) > EXACT_LIMIT:
+            rows = self._preselect(mentee, is_open)
+        else:
+            rows = np.flatnonzero(is_open)
+        excluded = [self._row_of[i] for i in exclude_ids if i in self._row_of]
+        if excluded:
+            rows = rows[~np.isin(rows, excluded)]
         rows, scores = self._score(mentee, rows)
         order = np.lexsort((rows, -scores))[:top]
         return [self._recommendation(mentee, int(rows[k]), float(scores[k])) for k in order]
@@ -243,30 +247,47 @@ class RecommendIndex:
             ok[start : start + BLOCK] = allowed(pairs)
         return rows[ok], scores[ok]
 
-    def _preselect(
-        self, mentee: MenteeTable, rows: np.ndarray, open_rows: np.ndarray
-    ) -> np.ndarray:
-        """Mentors offering (or related to) the wanted skills, best by the cheap factors first."""
+    def _open_mask(self) -> np.ndarray:
+        """Mentors that can take a mentee now: present, capacity left, accepting."""
+        size = len(self.mentors)
+        if self._open_cache is None or len(self._open_cache) != size:
+            is_open = self._live[:size] & (self._capacity_left[:size] > 0)
+            self._open_cache = is_open & ((self.mentors.array("flags") & 1) == 1)
+        return self._open_cache
+
+    def _preselect(self, mentee: MenteeTable, is_open: np.ndarray) -> np.ndarray:
+        """Mentors offering (or related to) the wanted skills, best by the cheap factors first,
+        plus random open mentors."""
         wanted = _bits(mentee.array("skills")[0])
-        size = len(open_rows)
-        credit = np.zeros(size)
-        for postings, weight in ((self._offered, 1.0), (self._related, 0.5)):
-            column = "skills" if postings is self._offered else "related"
+        found, credit = [], []
+        for postings, column, weight in (
+            (self._offered, "skills", 1.0),
+            (self._related, "related", RELATED_CREDIT),
+        ):
             for skill in wanted:
-                found = postings.get(skill, self.mentors.array(column))
-                credit += weight * np.bincount(found, minlength=size)
-        chosen = np.flatnonzero((credit > 0) & open_rows)
-        if len(chosen) > PRESELECT:
-            pairs = Pairs(mentee, np.zeros(1, np.int64), self.mentors, chosen)
-            cheap = (
-                self.weights["skills"] * credit[chosen] / max(len(wanted), 1)
-                + self.weights["seniority"] * seniority(pairs)
-                + self.weights["format"] * format_fit(pairs)
-            )
-            chosen = chosen[np.argpartition(-cheap, PRESELECT - 1)[:PRESELECT]]
-        rng = np.random.default_rng(len(rows))
-        extra = rows[rng.integers(0, len(rows), RANDOM_EXTRA)]
-        return np.union1d(chosen, extra)
+                rows = postings.get(skill, self.mentors.array(column))
+                found.append(rows)
+                credit.append(np.full(len(rows), weight))
+        chosen = np.empty(0, np.int64)
+        if found:
+            total = np.bincount(np.concatenate(found), np.concatenate(credit), len(is_open))
+            chosen = np.flatnonzero(total)
+            chosen = chosen[is_open[chosen]]
+            if len(chosen) > PRESELECT:
+                pairs = Pairs(mentee, np.zeros(1, np.int64), self.mentors, chosen)
+                cheap = (
+                    self.weights["skills"] * total[chosen] / len(wanted)
+                    + self.weights["seniority"] * seniority(pairs)
+                    + self.weights["format"] * format_fit(pairs)
+                )
+                chosen = chosen[np.argpartition(-cheap, PRESELECT - 1)[:PRESELECT]]
+        rng = np.random.default_rng(len(is_open))
+        extra = rng.integers(0, len(is_open), 2 * RANDOM_EXTRA)
+        extra = extra[is_open[extra]][:RANDOM_EXTRA]
+        mark = np.zeros(len(is_open), bool)
+        mark[chosen] = True
+        mark[extra] = True
+        return np.flatnonzero(mark)
 
     def _recommendation(self, mentee: MenteeTable, row: int, score: float) -> Recommendation:
         pairs = Pairs(mentee, np.zeros(1, np.int64), self.mentors, np.array([row]))

@@ -50,13 +50,20 @@ class Pairs:
     ) -> None:
         self.mentees, self.mentors = mentees, mentors
         self.ie, self.jm = mentee_rows, mentor_rows
+        self._gathered: dict[tuple[str, str], np.ndarray] = {}  # each column gathered once
 
     def e(self, name: str) -> np.ndarray:
-        return self.mentees.array(name)[self.ie]
+        key = ("e", name)
+        if key not in self._gathered:
+            self._gathered[key] = self.mentees.array(name)[self.ie]
+        return self._gathered[key]
 
     def m(self, name: str) -> np.ndarray:
-        array = self.mentors.array(name)
-        return array if self.jm is None else array[self.jm]
+        key = ("m", name)
+        if key not in self._gathered:
+            array = self.mentors.array(name)
+            self._gathered[key] = array if self.jm is None else array[self.jm]
+        return self._gathered[key]
 
     def m_attribute(self, key: str) -> np.ndarray:
         array = self.mentors.attribute(key)
