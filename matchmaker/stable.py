@@ -222,13 +222,13 @@ def instance_rankings(instance: Instance) -> Rankings:
         instance.mentees.has_ranking,
         instance.mentees.ranking_indptr,
         instance.mentees.ranking_indices,
-        derived and (derived[0], derived[1], derived[2]),
+        None if derived is None else (derived[0], derived[1], derived[2]),
     )
     mentor_indptr, mentor_indices = _rows_with_fallback(
         instance.mentors.has_ranking,
         instance.mentors.ranking_indptr,
         instance.mentors.ranking_indices,
-        derived and (derived[1], derived[0], derived[2]),
+        None if derived is None else (derived[1], derived[0], derived[2]),
     )
     # Forbidden pairs and pinned mentees leave the mentees' lists (both sides must rank a pair).
     rows = np.repeat(np.arange(n_mentees, dtype=np.int64), np.diff(mentee_indptr))
