@@ -25,6 +25,7 @@ from matchmaker.model.factors import (
     factor_matrix,
     format_fit,
     seniority,
+    weighted_sum,
 )
 from matchmaker.model.features import MenteeTable, MentorTable, Vocabulary, reference_monday
 from matchmaker.model.weights import normalise_weights
@@ -243,7 +244,7 @@ class RecommendIndex:
         one = np.zeros(1, np.int64)
         for start in range(0, len(rows), BLOCK):
             pairs = Pairs(mentee, one, self.mentors, rows[start : start + BLOCK])
-            scores[start : start + BLOCK] = self._w @ factor_matrix(pairs)
+            scores[start : start + BLOCK] = weighted_sum(pairs, self._w)
             ok[start : start + BLOCK] = allowed(pairs)
         return rows[ok], scores[ok]
 

@@ -200,3 +200,14 @@ def factor_matrix(p: Pairs) -> np.ndarray:
     values = [np.asarray(FUNCTIONS[name](p), dtype=np.float64) for name in FACTORS]
     shape = np.broadcast_shapes(*(value.shape for value in values))
     return np.stack([np.broadcast_to(value, shape) for value in values])
+
+
+def weighted_sum(p: Pairs, weights: np.ndarray) -> np.ndarray:
+    """The score of every pair: sum of weight x factor, without stacking the factors."""
+    total = None
+    for weight, name in zip(weights.tolist(), FACTORS, strict=True):
+        if weight == 0:
+            continue
+        term = weight * np.asarray(FUNCTIONS[name](p), dtype=np.float64)
+        total = term if total is None else total + term
+    return total if total is not None else np.zeros(1)

@@ -8,7 +8,7 @@ from datetime import date
 import numpy as np
 
 from matchmaker.model.explain import details
-from matchmaker.model.factors import FACTORS, Pairs, allowed, factor_matrix
+from matchmaker.model.factors import FACTORS, Pairs, allowed, factor_matrix, weighted_sum
 from matchmaker.model.features import MenteeTable, MentorTable, Vocabulary, reference_monday
 from matchmaker.model.weights import normalise_weights
 
@@ -92,9 +92,24 @@ class ScoringModel:
         for start in range(0, len(mentee_rows), BLOCK_PAIRS):
             stop = start + BLOCK_PAIRS
             pairs = self._pairs(mentee_rows[start:stop], mentor_rows[start:stop])
-            scores[start:stop] = self._w @ factor_matrix(pairs)
+            scores[start:stop] = weighted_sum(pairs, self._w)
             ok[start:stop] = allowed(pairs)
         return scores, ok
+
+    def grid_scores(
+        self, mentee_rows: np.ndarray, mentor_grid: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Scores and hard-filter results of mentee ``mentee_rows[b]`` with every mentor of
+        ``mentor_grid[b]`` (shape (B, W), or (1, W): the same mentors for all); -1 = no mentor.
+
+        Each mentee's features are gathered once and broadcast over its row of the grid.
+        """
+        ie = mentee_rows[:, None]
+        jm = np.maximum(mentor_grid, 0)
+        pairs = self._pairs(ie, jm)
+        scores = weighted_sum(pairs, self._w)
+        ok = allowed(pairs) & (mentor_grid >= 0)
+        return np.broadcast_to(scores, ok.shape), ok
 
     def open_mentors(self) -> np.ndarray:
         """Mentors that can take a mentee: capacity > 0 and accepting."""
@@ -138,10 +153,8 @@ class ScoringModel:
         parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         for start in range(0, len(mentees), block):
             rows = mentees[start : start + block]
-            ie = np.repeat(rows, len(mentors))
-            jm = np.tile(mentors, len(rows))
-            scores, ok = self.pair_scores(ie, jm)
-            scores = np.where(ok, scores, -np.inf).reshape(len(rows), len(mentors))
+            scores, ok = self.grid_scores(rows, mentors[None, :])
+            scores = np.where(ok, scores, -np.inf)
             best = (
                 np.argpartition(-scores, keep - 1, axis=1)[:, :keep]
                 if keep < len(mentors)
@@ -207,13 +220,12 @@ class ScoringModel:
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         width = POOL_FACTOR * per_mentee
         pool = self.pool(mentors, width)
-        ie = np.repeat(np.arange(self.n_mentees), width)
-        jm = pool.ravel()
-        valid = jm >= 0
-        scores = np.full(len(jm), -np.inf)
-        computed, ok = self.pair_scores(ie[valid], jm[valid])
-        scores[valid] = np.where(ok, computed, -np.inf)
-        scores = scores.reshape(self.n_mentees, width)
+        scores = np.empty(pool.shape)
+        block = max(1, BLOCK_PAIRS // width)
+        for start in range(0, self.n_mentees, block):
+            rows = np.arange(start, min(start + block, self.n_mentees))
+            computed, ok = self.grid_scores(rows, pool[rows])
+            scores[rows] = np.where(ok, computed, -np.inf)
         keep = min(per_mentee, width)
         best = np.argpartition(-scores, keep - 1, axis=1)[:, :keep]
         chosen = np.take_along_axis(scores, best, axis=1)
