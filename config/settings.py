@@ -167,8 +167,10 @@ if REQUEST_EXPIRY_DAYS < 2:
 # many weeks get a nudge (manage.py send_reminders plans both).
 MEETING_REMINDER_MINUTES = env_int("MEETING_REMINDER_MINUTES", 24 * 60)
 MEETING_NUDGE_WEEKS = env_int("MEETING_NUDGE_WEEKS", 3)
-if MEETING_REMINDER_MINUTES < 1 or MEETING_NUDGE_WEEKS < 1:
-    raise ImproperlyConfigured("MEETING_REMINDER_MINUTES and MEETING_NUDGE_WEEKS must be positive")
+if MEETING_REMINDER_MINUTES < 1:
+    raise ImproperlyConfigured("MEETING_REMINDER_MINUTES must be at least 1")
+if MEETING_NUDGE_WEEKS < 1:
+    raise ImproperlyConfigured("MEETING_NUDGE_WEEKS must be at least 1")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
