@@ -102,21 +102,19 @@ class Taxonomy:
         """Like ``find_in_text`` for a text already split into stems."""
         found: dict[str, SkillEntry] = {}
         longest_from, stemmed = self._longest_from, self._stemmed
-        start = 0
-        while start < len(stems):
-            longest = longest_from.get(stems[start], 0)
-            if not longest:
-                start += 1
+        size, taken_until = len(stems), 0
+        # Only words that begin some skill name can start a match: find them in one pass.
+        for start in [n for n, word in enumerate(stems) if word in longest_from]:
+            if start < taken_until:
                 continue
-            for length in range(min(longest, _LONGEST_PHRASE, len(stems) - start), 0, -1):
+            longest = min(longest_from[stems[start]], _LONGEST_PHRASE, size - start)
+            for length in range(longest, 0, -1):
                 key = stems[start] if length == 1 else " ".join(stems[start : start + length])
                 skill = stemmed.get(key)
                 if skill is not None and (length > 1 or _meaningful(key)):
                     found.setdefault(skill.slug, skill)
-                    start += length
+                    taken_until = start + length
                     break
-            else:
-                start += 1
         return list(found.values())
 
 
