@@ -134,3 +134,21 @@ def test_reading_a_valid_file(tmp_path):
     path = tmp_path / "instance.json"
     path.write_text(json.dumps(_data()), encoding="utf-8")
     assert read_instance(path).mentees.ids == ["e1", "e2"]
+
+
+@pytest.mark.parametrize("length", [3, 300], ids=["short rows", "long rows"])
+def test_a_mentor_ranking_that_names_a_mentee_twice_is_bad_input(length):
+    mentees = [{"id": f"e{i}"} for i in range(length)]
+    ranking = [f"e{i}" for i in range(length)] + ["e1"]
+    error = _error(
+        {"mentors": [{"id": "m1"}, {"id": "m2", "ranking": ranking}], "mentees": mentees}
+    )
+    assert str(error) == f'mentors[1].ranking[{length}]: names the same id twice, got "e1"'
+
+
+def test_rankings_without_repeats_are_accepted_whatever_their_length():
+    mentees = [{"id": f"e{i}", "ranking": ["m1", "m0"][: i % 3]} for i in range(300)]
+    mentors = [{"id": "m0", "ranking": [f"e{i}" for i in range(299, -1, -1)]}, {"id": "m1"}]
+    instance = parse_instance({"mentors": mentors, "mentees": mentees})
+    assert instance.mentors.ranking_indices[:2].tolist() == [299, 298]
+    assert instance.mentees.ranking_indptr[-1] == sum(i % 3 for i in range(300))
