@@ -206,8 +206,9 @@ def meeting_update(
     fields: list[str] = []
     if start is not None and start != meeting.start:
         _check_start(start)
-        meeting.start, meeting.timezone = start, by.timezone
-        fields += ["start", "timezone"]
+        # The series keeps the organiser's zone, whoever of the pair moves it.
+        meeting.start = start
+        fields.append("start")
     if recurrence is not None and _check_recurrence(recurrence) != meeting.rrule:
         meeting.rrule = RRULES[recurrence]
         fields.append("rrule")

@@ -172,3 +172,18 @@ def test_rotating_the_feed_token_replaces_it(mentor):
     second = services.calendar_feed_rotate(user=mentor).token
     assert first != second
     assert len(second) >= 40
+
+
+@pytest.mark.django_db
+def test_the_other_side_moving_the_series_keeps_the_organisers_zone(relationship):
+    meeting = schedule(relationship, recurrence="weekly")
+    new_start = datetime(2030, 3, 19, 22, 0, tzinfo=ZoneInfo("Asia/Yekaterinburg"))
+    services.meeting_update(meeting=meeting, by=relationship.mentee, start=new_start)
+    meeting.refresh_from_db()
+    assert meeting.timezone == "Europe/Berlin"
+    starts = meeting_occurrences(
+        meeting=meeting, after=new_start, before=new_start + timedelta(weeks=3)
+    )
+    # 18:00 Berlin (UTC+1) before the spring change stays 18:00 Berlin after it.
+    assert [o.start.astimezone(BERLIN).hour for o in starts] == [18, 18, 18, 18]
+    assert [o.start.astimezone(UTC).hour for o in starts] == [17, 17, 16, 16]
