@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("nastavnik.goals.api_urls")),
     path("", include("nastavnik.messaging.api_urls")),
     path("", include("nastavnik.meetings.api_urls")),
+    path("", include("nastavnik.matching.api_urls")),
 ]
