@@ -77,3 +77,23 @@ class SlotForm(forms.Form):
 
 class BookingForm(forms.Form):
     topic = forms.CharField(label=_("What do you want to talk about?"), max_length=300)
+
+
+class GroupSessionForm(MeetingScheduleForm):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    mentee_ids = forms.TypedMultipleChoiceField(
+        label=_("Mentees (at least two)"), coerce=int, widget=forms.CheckboxSelectMultiple
+    )
+
+    field_order = ["title", "mentee_ids", "start", "duration_minutes", "recurrence"]
+
+    def __init__(self, *args, mentees=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["mentee_ids"].choices = [(user.pk, user.name) for user in mentees]
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("How did it go?"),
+        choices=[("done", _("Done")), ("missed", _("Missed")), ("scheduled", _("Scheduled"))],
+    )

@@ -16,6 +16,8 @@ urlpatterns = [
     path("meetings/<int:meeting_id>/move/", views.occurrence_move, name="occurrence-move"),
     path("meetings/<int:meeting_id>/skip/", views.occurrence_cancel, name="occurrence-cancel"),
     path("meetings/<int:meeting_id>/cancel/", views.cancel, name="cancel"),
+    path("meetings/<int:meeting_id>/status/", views.status, name="status"),
+    path("meetings/group/new/", views.group_session, name="group-session"),
     path("office-hours/", views.my_office_hours, name="office-hours"),
     path("office-hours/<int:mentor_id>/", views.mentor_slots, name="mentor-slots"),
 ]

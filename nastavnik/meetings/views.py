@@ -21,13 +21,16 @@ from nastavnik.meetings import forms, office_hours, selectors, services
 from nastavnik.meetings.ics import feed_calendar
 from nastavnik.meetings.models import Meeting
 from nastavnik.meetings.occurrences import meeting_occurrences
-from nastavnik.relationships.selectors import relationship_get_for_user
+from nastavnik.relationships.selectors import relationship_get_for_user, relationships_for_user
 
 
-def _apply_errors(form: Form, error: ValidationError) -> None:
+def _apply_errors(
+    form: Form, error: ValidationError, aliases: dict[str, str] | None = None
+) -> None:
     """Show a service's ValidationError on the named fields (else above the form)."""
     if hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
+        for name, messages_ in error.message_dict.items():
+            field = (aliases or {}).get(name, name)
             form.add_error(field if field in form.fields else None, messages_)
     else:
         form.add_error(None, error.messages)
@@ -94,6 +97,7 @@ def _detail_context(request: HttpRequest, meeting: Meeting, **forms_: Form) -> d
         "private_form": forms.PrivateNoteForm(initial={"text": note.text if note else ""}),
         "action_form": forms.ActionItemForm(),
         "move_form": forms.OccurrenceMoveForm(),
+        "status_choices": forms.StatusForm.base_fields["status"].choices,
     }
     context.update(forms_)
     return context
@@ -237,3 +241,34 @@ def mentor_slots(request: HttpRequest, mentor_id: int) -> HttpResponse:
     return render(
         request, "meetings/mentor_slots.html", context, status=400 if form.errors else 200
     )
+
+
+@login_required
+@require_POST
+def status(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = selectors.meeting_get_for_user(user=request.user, meeting_id=meeting_id)
+    form = forms.StatusForm(request.POST)
+    if form.is_valid():
+        services.meeting_update(meeting=meeting, by=request.user, **form.cleaned_data)
+    return redirect("meetings:detail", meeting.pk)
+
+
+@login_required
+def group_session(request: HttpRequest) -> HttpResponse:
+    mentees = [
+        r.mentee
+        for r in relationships_for_user(user=request.user).active()
+        if r.mentor_id == request.user.pk
+    ]
+    form = forms.GroupSessionForm(
+        request.POST or None, mentees=mentees, initial={"agenda": services.agenda_template()}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.group_session_schedule(mentor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error, aliases={"participants": "mentee_ids"})
+        else:
+            messages.success(request, _("Group session scheduled; every participant was invited."))
+            return redirect("meetings:detail", meeting.pk)
+    return render(request, "meetings/group_session.html", {"form": form, "mentees": mentees})

@@ -169,3 +169,45 @@ def test_office_hours_pages_publish_and_book(client, mentor, mentee):
         reverse("meetings:mentor-slots", args=[mentor.pk]), {"slot": slot.pk, "topic": "CV"}
     )
     assert again.status_code == 404  # no longer among the free slots
+
+
+def test_marking_a_meeting_done_from_its_page(client, meeting, mentee):
+    logged_in(client, mentee).post(
+        reverse("meetings:status", args=[meeting.pk]), {"status": "done"}
+    )
+    meeting.refresh_from_db()
+    assert meeting.status == "done"
+
+
+def test_a_mentor_schedules_a_group_session_from_the_page(client, relationship, mentor, mentee):
+    from nastavnik.relationships.tests.factories import MenteeUserFactory, RelationshipFactory
+
+    second = MenteeUserFactory()
+    RelationshipFactory(mentor=mentor, mentee=second, seat=2)
+    client = logged_in(client, mentor)
+    url = reverse("meetings:group-session")
+    refused = client.post(
+        url,
+        {
+            "title": "Q&A",
+            "mentee_ids": [mentee.pk],
+            "start": "2030-03-20T18:00",
+            "duration_minutes": 60,
+        },
+    )
+    assert refused.context["form"].errors.keys() == {"mentee_ids"}
+    response = client.post(
+        url,
+        {
+            "title": "Q&A",
+            "mentee_ids": [mentee.pk, second.pk],
+            "start": "2030-03-20T18:00",
+            "duration_minutes": 60,
+        },
+    )
+    assert response.status_code == 302
+    meeting = Meeting.objects.get()
+    assert meeting.relationship is None
+    assert sorted(meeting.participants.values_list("user_id", flat=True)) == sorted(
+        [mentor.pk, mentee.pk, second.pk]
+    )
