@@ -38,6 +38,10 @@ class Reason:
     contribution: float
     detail: str
 
+    @property
+    def percent(self) -> int:
+        return round(self.contribution * 100)
+
 
 @dataclass(frozen=True)
 class Recommendation:
