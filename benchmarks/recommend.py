@@ -1,6 +1,7 @@
 """Benchmark: top-10 recommendations out of a million mentors (issue 3, docs/benchmarks.md).
 
     python -m benchmarks.recommend [--mentors 1000000] [--queries 50] [--seed 1]
+    python -m benchmarks.recommend --candidates-only
 
 Builds a ``RecommendIndex`` from synthetic mentor profiles, then times ``recommend(top=10)`` for
 random mentees (median and 90th percentile, after loading) and reports the index's numpy memory
@@ -8,6 +9,8 @@ and the process's resident memory. The baseline in the same run is the straightf
 scorer: a Python loop scoring every mentor one pair at a time with the same model, timed on a
 sample of mentors and extrapolated linearly to all of them. It also measures what the index's
 pre-selection costs: for some queries it scores every mentor exactly and compares the top 10.
+``--candidates-only`` instead measures the pre-selection of ``ScoringModel.candidates()`` (used
+by the optimal and stable modes) against scoring every pair, for a sample of mentees.
 """
 
 from __future__ import annotations

@@ -6,7 +6,6 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from matchmaker.model.factors import Pairs, shared_hours, wish_matches
 from matchmaker.model.features import (
     DURATIONS,
     FORMATS,
@@ -27,16 +26,6 @@ FORMAT_NAMES = {
 }
 
 
-def _bits(words: np.ndarray) -> list[int]:
-    positions = []
-    for n, word in enumerate(words.tolist()):
-        while word:
-            low = word & -word
-            positions.append(n * 64 + low.bit_length() - 1)
-            word ^= low
-    return positions
-
-
 def _names(vocabulary, ids: list[int], language: str, limit: int = 5) -> str:
     return ", ".join(vocabulary.skill_name(i, language) for i in ids[:limit])
 
@@ -48,23 +37,31 @@ def _links(vocabulary, links: list[tuple[int, list[int]]], language: str, joiner
     )
 
 
+def _int_bits(value: int) -> list[int]:
+    positions = []
+    while value:
+        low = value & -value
+        positions.append(low.bit_length() - 1)
+        value ^= low
+    return positions
+
+
 def _skills(e: MenteeTable, i: int, m: MentorTable, j: int) -> tuple[str, str]:
-    wanted = e.array("skills")[i]
-    width = min(len(wanted), m.skill_words)
-    shared = _bits(wanted[:width] & m.array("skills")[j][:width])
-    related = _bits(wanted[:width] & m.array("related")[j][:width])
+    wanted = _row_int(e, "skills", i)
+    if not wanted:
+        return "the mentee named no skills", "менти не указал навыки"
+    own, near = _row_int(m, "skills", j), _row_int(m, "related", j)
+    shared, related = _int_bits(wanted & own), _int_bits(wanted & near)
     vocabulary = e.vocabulary
     parts_en, parts_ru = [], []
     if shared:
         parts_en.append("shared skills: " + _names(vocabulary, shared, "en"))
         parts_ru.append("общие навыки: " + _names(vocabulary, shared, "ru"))
     if related:
-        own = set(_bits(m.array("skills")[j]))
-        links = [(w, sorted(own & set(vocabulary.related_ids[w]))) for w in related]
+        offered = set(_int_bits(own))
+        links = [(w, sorted(offered & set(vocabulary.related_ids[w]))) for w in related]
         parts_en.append("related skills: " + _links(vocabulary, links, "en", "for"))
         parts_ru.append("смежные навыки: " + _links(vocabulary, links, "ru", "для"))
-    if not _bits(wanted):
-        return "the mentee named no skills", "менти не указал навыки"
     if not parts_en:
         return "no shared skills", "нет общих навыков"
     return "; ".join(parts_en), "; ".join(parts_ru)
@@ -130,10 +127,15 @@ def _seniority(e: MenteeTable, i: int, m: MentorTable, j: int) -> tuple[str, str
     return f"{prefix_en}equal experience", f"{prefix_ru}опыт одинаковый"
 
 
-def _availability(p: Pairs) -> tuple[str, str]:
-    hours = float(shared_hours(p)[0])
-    if not (p.e("slots").any() and p.m("slots").any()):
+def _row_int(table, name: str, row: int) -> int:
+    return int.from_bytes(table.array(name)[row].tobytes(), "little")
+
+
+def _availability(e: MenteeTable, i: int, m: MentorTable, j: int) -> tuple[str, str]:
+    ours, theirs = _row_int(e, "slots", i), _row_int(m, "slots", j)
+    if not (ours and theirs):
         return "availability not stated", "расписание не указано"
+    hours = (ours & theirs).bit_count() / 2
     return (
         f"{hours:g} shared hours a week",
         f"общих часов в неделю: {hours:g}".replace(".", ","),
@@ -154,38 +156,46 @@ def _format(e: MenteeTable, i: int, m: MentorTable, j: int) -> tuple[str, str]:
 
 
 def _style(e: MenteeTable, i: int, m: MentorTable, j: int) -> tuple[str, str]:
-    a, b = e.array("style")[i], m.array("style")[j]
-    both = (a > 0) & (b > 0)
-    if not both.any():
+    pairs = list(zip(e.array("style")[i].tolist(), m.array("style")[j].tolist(), strict=True))
+    both = [(a, b) for a, b in pairs if a and b]
+    if not both:
         return "working style not compared", "стиль работы не сравнить"
-    close = int((both & (np.abs(a.astype(int) - b) <= 1)).sum())
-    total = int(both.sum())
+    close = sum(abs(a - b) <= 1 for a, b in both)
     return (
-        f"similar working style: {close} of {total} answers close",
-        f"похожий стиль работы: близких ответов {close} из {total}",
+        f"similar working style: {close} of {len(both)} answers close",
+        f"похожий стиль работы: близких ответов {close} из {len(both)}",
     )
 
 
-def _preferences(p: Pairs) -> tuple[str, str]:
-    wished, met = wish_matches(p, "pref")
-    if int(wished[0]) == 0:
+def _preferences(e: MenteeTable, i: int, m: MentorTable, j: int) -> tuple[str, str]:
+    wished = met = 0
+    for key in e.wishes("pref"):
+        wanted = int(e.mask_column(f"pref:{key}")[i])
+        if not wanted:
+            continue
+        wished += 1
+        if key in ("languages", "formats", "durations"):
+            met += bool(wanted & int(m.array(key)[j]))
+        else:
+            value = int(m.attribute(key)[j])
+            met += value >= 0 and bool(wanted >> value & 1)
+    if wished == 0:
         return "no preferences stated", "предпочтения не указаны"
     return (
-        f"meets {int(met[0])} of {int(wished[0])} preferences",
-        f"выполнено предпочтений: {int(met[0])} из {int(wished[0])}",
+        f"meets {met} of {wished} preferences",
+        f"выполнено предпочтений: {met} из {wished}",
     )
 
 
 def details(e: MenteeTable, i: int, m: MentorTable, j: int) -> Mapping[str, tuple[str, str]]:
     """(English, Russian) detail of every factor for one pair."""
-    p = Pairs(e, np.array([i]), m, np.array([j]))
     return {
         "skills": _skills(e, i, m, j),
         "text": _text(e, i, m, j),
         "role": _role(e, i, m, j),
         "seniority": _seniority(e, i, m, j),
-        "availability": _availability(p),
+        "availability": _availability(e, i, m, j),
         "format": _format(e, i, m, j),
         "style": _style(e, i, m, j),
-        "preferences": _preferences(p),
+        "preferences": _preferences(e, i, m, j),
     }

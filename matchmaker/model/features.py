@@ -212,7 +212,7 @@ def text_tokens(vocabulary: Vocabulary, *texts: object) -> set[str]:
     return set(_text_tokens(joined)) if joined else set()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 17)  # every profile's text of a large cohort, for scoring and reasons
 def _text_tokens(joined: str) -> frozenset[str]:
     all_stems = stems(joined)
     tokens = set(content_of(all_stems))
