@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "nastavnik.goals",
     "nastavnik.messaging",
     "nastavnik.meetings",
+    "nastavnik.demo",
 ]
 
 MIDDLEWARE = [

@@ -1,10 +1,13 @@
+import random
 import time
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from nastavnik.core.demo import demo_accounts_ensure, demo_data_load
+from nastavnik.demo.people import demo_accounts_ensure, demo_data_load, demo_featured_pair
+from nastavnik.goals.demo import relationship_demo_fill
+from nastavnik.relationships.demo import mentorships_demo_create
 from nastavnik.skills.models import Skill
 
 
@@ -42,6 +45,14 @@ class Command(BaseCommand):
             mentors=options["mentors"], mentees=options["mentees"], seed=options["seed"]
         )
         accounts = demo_accounts_ensure()
+        rng = random.Random(options["seed"])
+        mentorships = mentorships_demo_create(
+            seed=options["seed"],
+            featured_pair=demo_featured_pair(),
+            on_started=lambda relationship: relationship_demo_fill(
+                relationship=relationship, rng=rng
+            ),
+        )
         self.stdout.write(
             f"Demo data: {result.mentors_created} mentor profiles, "
             f"{result.mentees_created} mentee profiles and {result.windows_created} availability "
@@ -49,6 +60,11 @@ class Command(BaseCommand):
             + ("" if result.mentors_created or result.mentees_created else " (already loaded)")
             + "."
         )
+        if mentorships.relationships:
+            self.stdout.write(
+                f"Demo mentorships: {mentorships.relationships} relationships in every stage "
+                f"(with goals, milestones, check-ins and messages) and {mentorships.requests} requests."
+            )
         for line in accounts:
             self.stdout.write(line)
         if not accounts:

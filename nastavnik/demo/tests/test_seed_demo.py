@@ -7,7 +7,7 @@ from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 
 from nastavnik.accounts.models import User
-from nastavnik.core.demo import (
+from nastavnik.demo.people import (
     ADMIN_EMAIL,
     DEMO_MENTEE_EMAIL,
     DEMO_MENTEE_PASSWORD,
@@ -124,3 +124,34 @@ def test_it_refuses_to_run_with_debug_off_unless_forced(skills, settings):
     with pytest.raises(CommandError, match="DEBUG=1"):
         call_command("seed_demo", mentors=1, mentees=1)
     assert not User.objects.exists()
+
+
+def test_demo_mentorships_cover_every_stage_with_goals_checkins_and_messages(skills):
+    from nastavnik.goals.models import CheckIn, Goal, Milestone
+    from nastavnik.messaging.models import Message
+    from nastavnik.relationships.models import Relationship, RelationshipStatus, Stage
+
+    seed()
+
+    active = Relationship.objects.filter(status=RelationshipStatus.ACTIVE)
+    assert set(active.values_list("stage", flat=True)) == set(Stage.values)
+    assert Relationship.objects.filter(status=RelationshipStatus.COMPLETED).exists()
+    assert Relationship.objects.filter(status=RelationshipStatus.ENDED_EARLY).exists()
+    assert Goal.objects.exists()
+    assert Milestone.objects.filter(done=True).exists()
+    assert CheckIn.objects.exists()
+    assert Message.objects.exists()
+    featured = Relationship.objects.get(
+        mentor__email=DEMO_MENTOR_EMAIL, mentee__email=DEMO_MENTEE_EMAIL
+    )
+    assert featured.status == RelationshipStatus.ACTIVE
+
+
+def test_a_second_run_adds_no_mentorships(skills):
+    from nastavnik.relationships.models import MentorshipRequest, Relationship
+
+    seed()
+    counts = (Relationship.objects.count(), MentorshipRequest.objects.count())
+    seed()
+
+    assert (Relationship.objects.count(), MentorshipRequest.objects.count()) == counts

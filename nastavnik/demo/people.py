@@ -437,3 +437,14 @@ def _demo_mentee_create() -> None:
         user=user, weekday=2, start=time(18), end=time(20), timezone=user.timezone
     )
     mentee_profile_refresh_search(profile=profile)
+
+
+def demo_featured_pair() -> tuple[User, User] | None:
+    """The demo mentor and mentee accounts, who get a mentorship of their own to explore."""
+    people = {
+        user.email: user
+        for user in User.objects.filter(email__in=[DEMO_MENTOR_EMAIL, DEMO_MENTEE_EMAIL])
+    }
+    if len(people) < 2:
+        return None
+    return people[DEMO_MENTOR_EMAIL], people[DEMO_MENTEE_EMAIL]
