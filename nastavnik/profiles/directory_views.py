@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from nastavnik.matching.services import mentors_sorted_by_fit
 from nastavnik.profiles.directory import (
     PART_OF_DAY_CHOICES,
     MentorFilters,
@@ -19,6 +20,7 @@ from nastavnik.profiles.directory import (
 )
 from nastavnik.profiles.languages import language_choices, language_name
 from nastavnik.profiles.models import Duration, Format, Specialisation, Weekday
+from nastavnik.profiles.selectors import mentee_profile_for_user
 from nastavnik.skills.models import Skill
 
 PAGE_SIZE = 20
@@ -56,10 +58,25 @@ class DirectoryFilterForm(forms.Form):
         label=gettext_lazy("Free when I am free (my availability)"), required=False
     )
     accepting = forms.BooleanField(label=gettext_lazy("Accepting requests only"), required=False)
+    sort = forms.ChoiceField(
+        label=gettext_lazy("Sort"),
+        required=False,
+        choices=[("", gettext_lazy("Accepting first")), ("fit", gettext_lazy("Best fit for me"))],
+    )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, can_sort_by_fit: bool = False, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = _with_any(language_choices())
+        # Best fit is computed from the viewer's mentee profile: only they get the option.
+        self.can_sort_by_fit = can_sort_by_fit
+
+    def clean_sort(self) -> str:
+        value = self.cleaned_data["sort"]
+        if value == "fit" and not self.can_sort_by_fit:
+            raise forms.ValidationError(
+                _("Sorting by best fit needs a mentee profile: sign in and create one.")
+            )
+        return value
 
     def clean_skill(self) -> Skill | None:
         value = self.cleaned_data["skill"].strip()
@@ -101,10 +118,16 @@ def _skill_suggestions() -> list[str]:
 @require_GET
 def mentor_list(request: HttpRequest) -> HttpResponse:
     """Search and filter published mentors; htmx requests get only the results partial."""
-    form = DirectoryFilterForm(request.GET)
+    can_sort_by_fit = request.user.is_authenticated and (
+        mentee_profile_for_user(user=request.user) is not None
+    )
+    form = DirectoryFilterForm(request.GET, can_sort_by_fit=can_sort_by_fit)
     form.is_valid()  # errors are listed above the results; the other filters still apply
     filters = _filters_from(form, request)
-    paginator = Paginator(mentor_directory_search(filters=filters), PAGE_SIZE)
+    mentors = mentor_directory_search(filters=filters)
+    if "sort" not in form.errors and form.cleaned_data.get("sort") == "fit":
+        mentors = mentors_sorted_by_fit(user=request.user, mentors=mentors)
+    paginator = Paginator(mentors, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     for mentor in page.object_list:
         mentor.language_names = [language_name(code) for code in mentor.languages]
