@@ -15,6 +15,10 @@ from matchmaker.model.weights import normalise_weights
 EXACT_PAIRS = 20_000_000  # up to this many pairs, candidates() scores every pair
 BLOCK_PAIRS = 65_536  # pairs scored per numpy batch: small enough to stay in the CPU cache
 POOL_FACTOR = 4  # pre-selected mentors per mentee, as a multiple of the candidates wanted
+OFFERED_SHARE, RELATED_SHARE = (
+    8,
+    0,
+)  # eighths of the pool from mentors offering a wanted skill, a related one (measured best: all offering)
 
 
 class ScoringModel:
@@ -174,10 +178,11 @@ class ScoringModel:
     def pool(self, mentors: np.ndarray, width: int, seed: int = 0) -> np.ndarray:
         """Pre-selected open mentors per mentee: a (n_mentees, width) int64 array, -1 = empty.
 
-        Half of the columns are mentors offering one of the mentee's wanted skills (spread over
-        the wanted skills, sampled at random when many offer it), a quarter are mentors with a
-        related skill and a quarter are random open mentors (text, schedule and style can make a
-        mentor without the skill the better match).
+        Columns go round the mentee's wanted skills; each takes the next mentor offering that
+        skill from a random starting point in the skill's list of open mentors (so distinct
+        mentors until the list runs out; a mentor offering several wanted skills can come up
+        for each). Columns left over (``OFFERED_SHARE``/``RELATED_SHARE``, no wanted skills, a
+        skill nobody offers) are random open mentors. Duplicates become -1.
         """
         rng = np.random.default_rng(seed)
         open_mask = np.zeros(self.n_mentors, dtype=bool)
@@ -186,7 +191,7 @@ class ScoringModel:
         wanted = np.bincount(want_rows, minlength=self.n_mentees)
         first = np.concatenate(([0], np.cumsum(wanted)[:-1]))
         pool = mentors[rng.integers(0, len(mentors), (self.n_mentees, width))]
-        offered_columns, related_columns = width // 2, width // 4
+        offered_columns, related_columns = OFFERED_SHARE * width // 8, RELATED_SHARE * width // 8
         for name, columns, start in (
             ("skills", offered_columns, 0),
             ("related", related_columns, offered_columns),
@@ -205,7 +210,10 @@ class ScoringModel:
             pick = first[has, None] + column[None, :] % wanted[has, None]
             skill = want_skills[pick]
             n = counts[skill]
-            draw = offsets[skill] + (rng.random(skill.shape) * n).astype(np.int64)
+            # Consecutive entries from a random start: distinct mentors until a list runs out.
+            start_at = (rng.random(skill.shape[0])[:, None] * n).astype(np.int64)
+            step = column[None, :] // wanted[has, None]
+            draw = offsets[skill] + (start_at + step) % np.maximum(n, 1)
             chosen = np.where(n > 0, rows[np.minimum(draw, len(rows) - 1)] if len(rows) else -1, -1)
             block = pool[has, start : start + columns]
             pool[has, start : start + columns] = np.where(chosen >= 0, chosen, block)
