@@ -312,6 +312,7 @@ class ProfileTable:
         self.arrays: dict[str, np.ndarray] = {}
         self.size = 0
         self.profiles: list[Mapping] = []
+        self._write(np.empty(0, np.int64), [])  # every column exists, even with no rows
 
     def __len__(self) -> int:
         return self.size

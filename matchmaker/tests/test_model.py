@@ -344,3 +344,11 @@ def test_style_similarity_is_one_minus_the_mean_distance_over_questions_both_ans
     shared = [(a, b) for a, b in zip(ours, theirs, strict=True) if a and b]
     want = 1 - sum(abs(a - b) for a, b in shared) / (4 * len(shared)) if shared else 0.5
     assert m.factors(0, 0)["style"] == pytest.approx(want)
+
+
+def test_an_instance_without_mentors_or_without_mentees_has_no_candidates():
+    no_mentors = model([], [mentee()])
+    assert [len(part) for part in no_mentors.candidates(per_mentee=5)] == [0, 0, 0]
+    assert no_mentors.recommend(0, top=5) == []
+    no_mentees = model([mentor()], [])
+    assert [len(part) for part in no_mentees.candidates(per_mentee=5)] == [0, 0, 0]
