@@ -217,11 +217,45 @@ class ScoringModel:
             chosen = np.where(n > 0, rows[np.minimum(draw, len(rows) - 1)] if len(rows) else -1, -1)
             block = pool[has, start : start + columns]
             pool[has, start : start + columns] = np.where(chosen >= 0, chosen, block)
+        self._put_multi_skill_mentors(pool, open_mask, want_rows, want_skills)
         pool.sort(axis=1)
         duplicate = np.zeros_like(pool, dtype=bool)
         duplicate[:, 1:] = pool[:, 1:] == pool[:, :-1]
         pool[duplicate] = -1
         return pool
+
+    def _put_multi_skill_mentors(
+        self,
+        pool: np.ndarray,
+        open_mask: np.ndarray,
+        want_rows: np.ndarray,
+        want_skills: np.ndarray,
+    ) -> None:
+        """Put mentors offering two or more of a mentee's wanted skills (the best skills matches,
+        rare and easily missed by sampling) into the last half of the mentee's pool."""
+        rows, skills = _bit_positions(self.mentors.array("skills"))
+        keep = open_mask[rows]
+        mentor_keys, mentor_rows = _skill_pairs(rows[keep], skills[keep])
+        mentee_keys, mentee_rows = _skill_pairs(want_rows, want_skills)
+        if not len(mentor_keys) or not len(mentee_keys):
+            return
+        order = np.argsort(mentor_keys, kind="stable")
+        mentor_keys, mentor_rows = mentor_keys[order], mentor_rows[order]
+        low = np.searchsorted(mentor_keys, mentee_keys, "left")
+        count = np.searchsorted(mentor_keys, mentee_keys, "right") - low
+        room = pool.shape[1] // 2
+        count = np.minimum(count, room)
+        total = int(count.sum())
+        if total == 0:
+            return
+        starts = np.repeat(low - np.cumsum(count) + count, count)
+        found = mentor_rows[starts + np.arange(total)]
+        owner = np.repeat(mentee_rows, count)
+        order = np.argsort(owner, kind="stable")
+        owner, found = owner[order], found[order]
+        rank = np.arange(total) - np.searchsorted(owner, owner, "left")
+        fits = rank < room
+        pool[owner[fits], pool.shape[1] - 1 - rank[fits]] = found[fits]
 
     def _pooled_candidates(
         self, mentors: np.ndarray, per_mentee: int
@@ -246,6 +280,22 @@ class ScoringModel:
             # Mentees whose pool ran short (rare languages, strict requirements): score them fully.
             parts.append(self._exact_candidates(short, mentors, per_mentee))
         return _concatenate(parts)
+
+
+def _skill_pairs(rows: np.ndarray, skills: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair of skills of the same row, as (s1 * 2**20 + s2, row); input sorted by row."""
+    keys, owners = [], []
+    for shift in range(1, 16):
+        if shift >= len(rows):
+            break
+        same = rows[shift:] == rows[:-shift]
+        if not same.any():
+            break
+        keys.append(skills[:-shift][same].astype(np.int64) * 2**20 + skills[shift:][same])
+        owners.append(rows[:-shift][same])
+    if not keys:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    return np.concatenate(keys), np.concatenate(owners)
 
 
 def _bit_positions(words: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
