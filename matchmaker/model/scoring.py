@@ -178,7 +178,8 @@ class ScoringModel:
     def pool(self, mentors: np.ndarray, width: int, seed: int = 0) -> np.ndarray:
         """Pre-selected open mentors per mentee: a (n_mentees, width) int64 array, -1 = empty.
 
-        Columns go round the mentee's wanted skills; each takes the next mentor offering that
+        Up to half of the columns hold mentors offering two or more of the mentee's wanted
+        skills (``_put_multi_skill_mentors``). The others go round the mentee's wanted skills; each takes the next mentor offering that
         skill from a random starting point in the skill's list of open mentors (so distinct
         mentors until the list runs out; a mentor offering several wanted skills can come up
         for each). Columns left over (``OFFERED_SHARE``/``RELATED_SHARE``, no wanted skills, a
