@@ -8,6 +8,7 @@ from rest_framework import generics, serializers
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.request import Request
 
+from nastavnik.matching.services import mentors_sorted_by_fit
 from nastavnik.profiles.directory import (
     MentorFilters,
     mentor_directory_get,
@@ -16,6 +17,7 @@ from nastavnik.profiles.directory import (
 )
 from nastavnik.profiles.languages import language_codes
 from nastavnik.profiles.models import Format, MentorProfile, Specialisation
+from nastavnik.profiles.selectors import mentee_profile_for_user
 from nastavnik.skills.models import Skill
 
 
@@ -54,6 +56,21 @@ class DirectoryQuerySerializer(serializers.Serializer):
         default=False,
         help_text="true: only mentors accepting requests with capacity left.",
     )
+    sort = serializers.ChoiceField(
+        choices=[("fit", "fit")],
+        required=False,
+        allow_blank=True,
+        help_text="fit: best fit for the caller's mentee profile first (needs one); "
+        "scores and reasons are at /api/v1/recommendations/.",
+    )
+
+    def validate_sort(self, value: str) -> str:
+        user = self.context["request"].user
+        if value == "fit" and mentee_profile_for_user(user=user) is None:
+            raise serializers.ValidationError(
+                _("Sorting by fit needs a mentee profile; create one first.")
+            )
+        return value
 
     def validate_skill(self, value: str) -> Skill | None:
         if not value.strip():
@@ -143,7 +160,7 @@ class MentorListView(generics.ListAPIView):
 
     def get_queryset(self):
         request: Request = self.request
-        params = DirectoryQuerySerializer(data=request.query_params)
+        params = DirectoryQuerySerializer(data=request.query_params, context={"request": request})
         params.is_valid(raise_exception=True)
         data = params.validated_data
         filters = MentorFilters(
@@ -154,7 +171,10 @@ class MentorListView(generics.ListAPIView):
             specialisation=data.get("specialisation", ""),
             accepting_only=data["accepting"],
         )
-        return mentor_directory_search(filters=filters)
+        mentors = mentor_directory_search(filters=filters)
+        if data.get("sort") == "fit":
+            return mentors_sorted_by_fit(user=request.user, mentors=mentors)
+        return mentors
 
 
 @extend_schema(tags=["mentors"])

@@ -69,3 +69,32 @@ def test_asking_for_best_fit_without_a_mentee_profile_explains_why_and_lists_any
     html = response.content.decode()
     assert "Sorting by best fit needs a mentee profile" in html
     assert _names_in_order(html) == ["A mentor"]
+
+
+def test_the_directory_api_sorts_by_fit_for_a_mentee(api_client_for):
+    mentor_with(name="A designer", skills=["Figma"])
+    mentor_with(name="B analyst", skills=["SQL"])
+    mentee = mentee_with(skills=["SQL"])
+    client = api_client_for(mentee)
+
+    default = client.get("/api/v1/mentors/").json()["results"]
+    by_fit = client.get("/api/v1/mentors/", {"sort": "fit"}).json()["results"]
+
+    assert [item["name"] for item in default] == ["A designer", "B analyst"]
+    assert [item["name"] for item in by_fit] == ["B analyst", "A designer"]
+
+
+def test_the_directory_api_refuses_sort_by_fit_without_a_mentee_profile(api_client_for, outsider):
+    response = api_client_for(outsider).get(
+        "/api/v1/mentors/", {"sort": "fit"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+
+    assert response.status_code == 400
+    assert "mentee profile" in response.json()["sort"][0]
+
+
+def test_the_directory_api_refuses_an_unknown_sort(api_client_for, outsider):
+    response = api_client_for(outsider).get("/api/v1/mentors/", {"sort": "name"})
+
+    assert response.status_code == 400
+    assert list(response.json()) == ["sort"]
