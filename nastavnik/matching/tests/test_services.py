@@ -1,4 +1,4 @@
-from datetime import time
+from datetime import time, timedelta
 
 import pytest
 from django.utils import timezone, translation
@@ -264,3 +264,17 @@ def test_fit_scores_are_empty_without_a_mentee_profile(outsider):
     mentor = mentor_with(name="Data", skills=["SQL"])
 
     assert fit_scores_for_mentee(user=outsider, mentor_ids=[mentor.mentor_profile.pk]) == {}
+
+
+def test_the_index_is_rebuilt_once_when_the_week_changes(monkeypatch):
+    mentor_with(name="Data mentor", skills=["SQL"])
+    mentee = mentee_with(skills=["SQL"])
+    recommendations_for_mentee(user=mentee)
+    next_week = timezone.now() + timedelta(days=7)
+
+    # Availability is computed for a reference week: a new week needs a new index.
+    monkeypatch.setattr(timezone, "now", lambda: next_week)
+    recommendations_for_mentee(user=mentee)
+    recommendations_for_mentee(user=mentee)
+
+    assert recommend_index.rebuilds == 2
