@@ -9,12 +9,29 @@ import email.policy
 import socket
 
 import pytest
+from django.test import Client
+from django.utils import translation
 from rest_framework.test import APIClient
 
 from nastavnik.accounts.models import User
 from nastavnik.accounts.tests.factories import UserFactory
 from nastavnik.profiles.models import MenteeProfile, MentorProfile
 from nastavnik.profiles.tests.factories import MenteeProfileFactory, MentorProfileFactory
+
+# Tests read English unless they ask for another language: Russian is the site's default, and tests
+# of Russian pages say so with an Accept-Language header or translation.override("ru").
+ENGLISH = {"accept-language": "en"}
+
+
+@pytest.fixture(autouse=True)
+def _english_outside_requests():
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def client() -> Client:
+    return Client(headers=ENGLISH)
 
 
 @pytest.fixture
@@ -45,7 +62,7 @@ def staff_user(db) -> User:
 
 @pytest.fixture
 def api_client() -> APIClient:
-    return APIClient()
+    return APIClient(headers=ENGLISH)
 
 
 @pytest.fixture
@@ -54,7 +71,7 @@ def api_client_for():
     from rest_framework.authtoken.models import Token
 
     def make(user: User) -> APIClient:
-        client = APIClient()
+        client = APIClient(headers=ENGLISH)
         token, _ = Token.objects.get_or_create(user=user)
         client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
         return client
