@@ -352,3 +352,17 @@ def test_an_instance_without_mentors_or_without_mentees_has_no_candidates():
     assert no_mentors.recommend(0, top=5) == []
     no_mentees = model([mentor()], [])
     assert [len(part) for part in no_mentees.candidates(per_mentee=5)] == [0, 0, 0]
+
+
+def test_pooled_candidates_find_the_rare_mentor_offering_several_wanted_skills(monkeypatch):
+    import matchmaker.model.scoring as scoring
+
+    monkeypatch.setattr(scoring, "EXACT_PAIRS", 0)
+    crowd = [mentor(id=f"m{n}", skills=["Python" if n % 2 else "SQL"]) for n in range(400)]
+    both = mentor(id="both", skills=["Python", "SQL"])
+    m = model(
+        [*crowd, both], [mentee(id=f"e{n}", skills_wanted=["SQL", "Python"]) for n in range(3)]
+    )
+    mentees, mentors, _ = m.candidates(per_mentee=1)
+    assert mentees.tolist() == [0, 1, 2]
+    assert mentors.tolist() == [400, 400, 400]
