@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Max, Min, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import ExtractHour, ExtractMinute
@@ -80,8 +81,6 @@ def _windows_in_zone(
 ) -> list[dict[str, Any]]:
     """Weekly windows as the engine's ``availability`` in one zone (windows keep their own zone;
     this week's dates make daylight saving right). A window crossing midnight is split."""
-    from zoneinfo import ZoneInfo
-
     monday = week_of - timedelta(days=week_of.weekday())
     target = ZoneInfo(zone)
     result: list[dict[str, Any]] = []
@@ -247,10 +246,10 @@ class FreshIndex:
         today = timezone.now().date()
         week = today - timedelta(days=today.weekday())
         if self._index is None or self._week != week:
-            self._index = RecommendIndex(_mentors_for_engine(current), monday=week)
-            self._week = week
-            self._versions = {pk: version for pk, (version, _left) in current.items()}
-            self._capacity = {pk: left for pk, (_version, left) in current.items()}
+            profiles = _mentors_for_engine(current)
+            self._index, self._week = RecommendIndex(profiles, monday=week), week
+            self._versions, self._capacity = {}, {}
+            self._remember(profiles, current)
             self.rebuilds += 1
             return self._index
         index = self._index
@@ -259,15 +258,24 @@ class FreshIndex:
             del self._versions[pk], self._capacity[pk]
             self.removals += 1
         stale = [pk for pk, (version, _) in current.items() if self._versions.get(pk) != version]
-        for profile in _mentors_for_engine(stale):
+        profiles = _mentors_for_engine(stale)
+        for profile in profiles:
             index.upsert_mentor(profile)
             self.upserts += 1
-        for pk, (version, left) in current.items():
-            self._versions[pk] = version
-            if self._capacity.get(pk) != left:
+        self._remember(profiles, current)
+        for pk, (_version, left) in current.items():
+            if pk in self._capacity and self._capacity[pk] != left:
                 index.set_capacity_left(str(pk), left)
                 self._capacity[pk] = left
         return index
+
+    def _remember(self, profiles: list[dict[str, Any]], current: dict[int, tuple]) -> None:
+        """Record the versions the given profiles were indexed at. A mentor deleted between the
+        two queries was not loaded: it stays out, or keeps its old version and goes next time."""
+        for profile in profiles:
+            pk = int(profile["id"])
+            self._versions[pk] = current[pk][0]
+            self._capacity[pk] = profile["capacity_left"]
 
     def recommend(
         self, *, mentee: dict[str, Any], top: int, exclude: set[int], only: set[int] | None = None
