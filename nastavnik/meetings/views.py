@@ -4,6 +4,7 @@ Views are thin: they reach objects through the selectors (someone else's meeting
 service, and show a service's ValidationError on the form field it names.
 """
 
+from collections.abc import Callable
 from datetime import timedelta
 
 from django.contrib import messages
@@ -122,51 +123,67 @@ def notes(request: HttpRequest, meeting_id: int) -> HttpResponse:
     return render(request, "meetings/detail.html", context, status=400)
 
 
+def _meeting_form_post(
+    request: HttpRequest,
+    meeting_id: int,
+    *,
+    form_class: type[Form],
+    form_name: str,
+    action: Callable[..., object],
+    success: str,
+) -> HttpResponse:
+    """Validates a form posted on the meeting page and runs its service; errors re-render the page."""
+    meeting = selectors.meeting_get_for_user(user=request.user, meeting_id=meeting_id)
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            action(meeting=meeting, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, success)
+            return redirect("meetings:detail", meeting.pk)
+    context = _detail_context(request, meeting, **{form_name: form})
+    return render(request, "meetings/detail.html", context, status=400)
+
+
 @login_required
 @require_POST
 def private_note(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    meeting = selectors.meeting_get_for_user(user=request.user, meeting_id=meeting_id)
-    form = forms.PrivateNoteForm(request.POST)
-    if form.is_valid():
-        services.private_note_save(meeting=meeting, author=request.user, **form.cleaned_data)
-        messages.success(request, _("Private note saved."))
-        return redirect("meetings:detail", meeting.pk)
-    context = _detail_context(request, meeting, private_form=form)
-    return render(request, "meetings/detail.html", context, status=400)
+    return _meeting_form_post(
+        request,
+        meeting_id,
+        form_class=forms.PrivateNoteForm,
+        form_name="private_form",
+        action=lambda *, user, **data: services.private_note_save(author=user, **data),
+        success=_("Private note saved."),
+    )
 
 
 @login_required
 @require_POST
 def action_item(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    meeting = selectors.meeting_get_for_user(user=request.user, meeting_id=meeting_id)
-    form = forms.ActionItemForm(request.POST)
-    if form.is_valid():
-        try:
-            services.action_item_create(meeting=meeting, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("Action item added to the pair's assignments."))
-            return redirect("meetings:detail", meeting.pk)
-    context = _detail_context(request, meeting, action_form=form)
-    return render(request, "meetings/detail.html", context, status=400)
+    return _meeting_form_post(
+        request,
+        meeting_id,
+        form_class=forms.ActionItemForm,
+        form_name="action_form",
+        action=lambda *, user, **data: services.action_item_create(by=user, **data),
+        success=_("Action item added to the pair's assignments."),
+    )
 
 
 @login_required
 @require_POST
 def occurrence_move(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    meeting = selectors.meeting_get_for_user(user=request.user, meeting_id=meeting_id)
-    form = forms.OccurrenceMoveForm(request.POST)
-    if form.is_valid():
-        try:
-            services.occurrence_move(meeting=meeting, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("The meeting was moved; the invitation is updated."))
-            return redirect("meetings:detail", meeting.pk)
-    context = _detail_context(request, meeting, move_form=form)
-    return render(request, "meetings/detail.html", context, status=400)
+    return _meeting_form_post(
+        request,
+        meeting_id,
+        form_class=forms.OccurrenceMoveForm,
+        form_name="move_form",
+        action=lambda *, user, **data: services.occurrence_move(by=user, **data),
+        success=_("The meeting was moved; the invitation is updated."),
+    )
 
 
 @login_required
