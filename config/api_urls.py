@@ -9,11 +9,10 @@ urlpatterns = [
     path("redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
     path("", include("nastavnik.accounts.api_urls")),
     path("", include("nastavnik.profiles.api_urls")),
-    path("", include("nastavnik.profiles.directory_api_urls")),
+    path("", include("nastavnik.directory.api_urls")),
     path("", include("nastavnik.skills.api_urls")),
     path("", include("nastavnik.relationships.api_urls")),
     path("", include("nastavnik.goals.api_urls")),
     path("", include("nastavnik.messaging.api_urls")),
     path("", include("nastavnik.meetings.api_urls")),
-    path("", include("nastavnik.matching.api_urls")),
 ]

@@ -6,7 +6,7 @@ urlpatterns = [
     path("accounts/", include("nastavnik.accounts.urls")),
     path("profile/", include("nastavnik.profiles.urls")),
     path("skills/", include("nastavnik.skills.urls")),
-    path("mentors/", include("nastavnik.profiles.directory_urls")),
+    path("mentors/", include("nastavnik.directory.urls")),
     path("", include("nastavnik.relationships.urls")),
     path("", include("nastavnik.goals.urls")),
     path("", include("nastavnik.messaging.urls")),

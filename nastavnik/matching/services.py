@@ -20,9 +20,9 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from matchmaker.recommend import RecommendIndex
-from nastavnik.profiles.directory import mentor_profiles_with_capacity_left
 from nastavnik.profiles.models import AvailabilityWindow, MenteeProfile, MentorProfile
 from nastavnik.relationships.models import MentorshipRequest, Relationship, RequestStatus
+from nastavnik.relationships.selectors import mentor_profiles_with_capacity_left
 from nastavnik.skills.models import Skill
 
 if TYPE_CHECKING:

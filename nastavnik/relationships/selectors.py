@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404
 
 from nastavnik.accounts.models import User
+from nastavnik.profiles.models import MentorProfile
 from nastavnik.relationships.models import (
     STAGE_ORDER,
     Agreement,
@@ -145,3 +146,14 @@ def capacity_left_expression(*, mentor_user_field: str = "user_id") -> Greatest:
     )
     used = Coalesce(Subquery(active, output_field=IntegerField()), Value(0))
     return Greatest(F("capacity") - used, Value(0))
+
+
+def mentor_profiles_with_capacity_left(
+    *, queryset: QuerySet[MentorProfile] | None = None
+) -> QuerySet[MentorProfile]:
+    """Mentor profiles annotated with ``capacity_left``: how many more mentees they can take.
+
+    Capacity minus active mentoring relationships (never below zero), counted here.
+    """
+    queryset = MentorProfile.objects.all() if queryset is None else queryset
+    return queryset.annotate(capacity_left=capacity_left_expression())

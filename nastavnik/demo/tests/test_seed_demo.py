@@ -14,7 +14,7 @@ from nastavnik.demo.people import (
     DEMO_MENTOR_EMAIL,
     DEMO_MENTOR_PASSWORD,
 )
-from nastavnik.profiles.directory import MentorFilters, mentor_directory_search
+from nastavnik.directory.selectors import MentorFilters, mentor_directory_search
 from nastavnik.profiles.models import AvailabilityWindow, MenteeProfile, MentorProfile
 from nastavnik.skills.models import Skill
 

@@ -1,4 +1,4 @@
-"""The directory's "Best fit for me" sort (nastavnik/profiles/directory_views.py)."""
+"""The directory's "Best fit for me" sort (nastavnik/directory/views.py)."""
 
 import re
 

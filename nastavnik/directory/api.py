@@ -8,13 +8,13 @@ from rest_framework import generics, serializers
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.request import Request
 
-from nastavnik.matching.services import mentors_sorted_by_fit
-from nastavnik.profiles.directory import (
+from nastavnik.directory.selectors import (
     MentorFilters,
     mentor_directory_get,
     mentor_directory_search,
     skill_find_for_filter,
 )
+from nastavnik.matching.services import mentors_sorted_by_fit
 from nastavnik.profiles.languages import language_codes
 from nastavnik.profiles.models import Format, MentorProfile, Specialisation
 from nastavnik.profiles.selectors import mentee_profile_for_user

@@ -8,8 +8,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from nastavnik.directory.api import MentorCardSerializer
 from nastavnik.matching.services import MAX_TOP, recommendations_for_mentee
-from nastavnik.profiles.directory_api import MentorCardSerializer
 from nastavnik.profiles.models import MenteeProfile
 
 

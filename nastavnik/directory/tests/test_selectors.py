@@ -6,7 +6,7 @@ import pytest
 from django.http import Http404
 
 from nastavnik.accounts.tests.factories import UserFactory
-from nastavnik.profiles.directory import (
+from nastavnik.directory.selectors import (
     MentorFilters,
     mentor_availability_for_viewer,
     mentor_directory_get,

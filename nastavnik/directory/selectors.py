@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nastavnik.profiles.models import AvailabilityWindow, MentorProfile
 from nastavnik.profiles.search import search_terms
+from nastavnik.relationships.selectors import mentor_profiles_with_capacity_left
 from nastavnik.skills.models import Skill
 
 if TYPE_CHECKING:
@@ -65,20 +66,6 @@ class DirectoryWindow:
     start: time
     end_weekday: int
     end: time
-
-
-def mentor_profiles_with_capacity_left(
-    *, queryset: QuerySet[MentorProfile] | None = None
-) -> QuerySet[MentorProfile]:
-    """Mentor profiles annotated with ``capacity_left``: how many more mentees they can take.
-
-    Capacity minus active mentoring relationships (never below zero), as the relationships app
-    counts them.
-    """
-    from nastavnik.relationships.selectors import capacity_left_expression
-
-    queryset = MentorProfile.objects.all() if queryset is None else queryset
-    return queryset.annotate(capacity_left=capacity_left_expression())
 
 
 def skill_find_for_filter(*, value: str) -> Skill | None:

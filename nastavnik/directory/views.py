@@ -9,8 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from nastavnik.matching.services import mentors_sorted_by_fit
-from nastavnik.profiles.directory import (
+from nastavnik.directory.selectors import (
     PART_OF_DAY_CHOICES,
     MentorFilters,
     mentor_availability_for_viewer,
@@ -18,6 +17,7 @@ from nastavnik.profiles.directory import (
     mentor_directory_search,
     skill_find_for_filter,
 )
+from nastavnik.matching.services import mentors_sorted_by_fit
 from nastavnik.profiles.languages import language_choices, language_name
 from nastavnik.profiles.models import Duration, Format, Specialisation, Weekday
 from nastavnik.profiles.selectors import mentee_profile_for_user
@@ -139,9 +139,9 @@ def mentor_list(request: HttpRequest) -> HttpResponse:
         and not filters.overlaps_with.availability.exists(),
     }
     if request.htmx:
-        return render(request, "profiles/directory/list.html#results", context)
+        return render(request, "directory/list.html#results", context)
     context["skill_suggestions"] = _skill_suggestions()
-    return render(request, "profiles/directory/list.html", context)
+    return render(request, "directory/list.html", context)
 
 
 @require_GET
@@ -173,4 +173,4 @@ def mentor_detail(request: HttpRequest, mentor_id: int) -> HttpResponse:
         ],
         "viewer_zone": zone,
     }
-    return render(request, "profiles/directory/detail.html", context)
+    return render(request, "directory/detail.html", context)
