@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("nastavnik.profiles.api_urls")),
     path("", include("nastavnik.directory.api_urls")),
     path("", include("nastavnik.skills.api_urls")),
+    path("", include("nastavnik.notifications.api_urls")),
     path("", include("nastavnik.relationships.api_urls")),
     path("", include("nastavnik.goals.api_urls")),
     path("", include("nastavnik.messaging.api_urls")),
