@@ -281,3 +281,15 @@ def test_schema_documents_the_account_request_and_response_bodies(api_client, db
     components = schema["components"]["schemas"]
     assert set(components["Me"]["properties"]) == {"id", "email", "name", "timezone", "language"}
     assert set(components["RegisterRequest"]["required"]) == {"email", "password", "name"}
+
+
+def test_token_callers_get_errors_in_their_chosen_language(api_client_for, outsider):
+    outsider.language = "ru"
+    outsider.save(update_fields=["language"])
+
+    response = api_client_for(outsider).patch(
+        "/api/v1/me/", {"timezone": "Mars/Olympus"}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert response.headers["Content-Language"] == "ru"
