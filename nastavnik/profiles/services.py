@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from nastavnik.accounts.models import validate_timezone
+from nastavnik.accounts.services import user_update
 from nastavnik.profiles.models import AvailabilityWindow, MenteeProfile, MentorProfile
 from nastavnik.profiles.search import search_document
 from nastavnik.profiles.selectors import (
@@ -128,8 +129,7 @@ def _profile_update(
 
     profile.save()
     if zone is not None and zone != user.timezone:
-        user.timezone = zone
-        user.save(update_fields=["timezone"])
+        user_update(user=user, timezone=zone)
     if skill_names is not None:
         try:
             skills = skills_resolve(names=skill_names, user=user)
