@@ -34,6 +34,11 @@ urlpatterns = [
         "me/office-hours/", office_hours_api.MyOfficeHoursView.as_view(), name="api-my-office-hours"
     ),
     path(
+        "me/office-hours/weekly/",
+        office_hours_api.MyWeeklyOfficeHoursView.as_view(),
+        name="api-my-office-hours-weekly",
+    ),
+    path(
         "mentors/<int:mentor_id>/slots/",
         office_hours_api.MentorSlotsView.as_view(),
         name="api-mentor-slots",

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
 from nastavnik.goals.models import Owner
@@ -73,6 +74,30 @@ class SlotForm(forms.Form):
     duration_minutes = forms.IntegerField(
         label=_("Duration, minutes"), min_value=10, max_value=240, initial=30
     )
+
+
+class WeeklySlotsForm(forms.Form):
+    """Repeat weekly: consecutive slots on one weekday for some weeks (prefix "weekly")."""
+
+    prefix = "weekly"
+
+    # Django's WEEKDAYS count from Monday = 0; the service takes ISO days (Monday = 1).
+    weekday = forms.TypedChoiceField(
+        label=_("Day of the week"),
+        coerce=int,
+        choices=[(number + 1, name) for number, name in WEEKDAYS.items()],
+    )
+    start = forms.TimeField(
+        label=_("Start time (your time zone)"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
+    duration_minutes = forms.IntegerField(
+        label=_("Slot length, minutes"), min_value=10, max_value=240, initial=30
+    )
+    count = forms.IntegerField(
+        label=_("Consecutive slots that day"), min_value=1, max_value=12, initial=1
+    )
+    weeks = forms.IntegerField(label=_("For how many weeks"), min_value=1, max_value=12, initial=4)
 
 
 class BookingForm(forms.Form):

@@ -8,6 +8,8 @@ even under concurrent requests; the loser gets `SlotTakenError`.
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -24,6 +26,18 @@ from nastavnik.profiles.selectors import mentor_profile_for_user
 
 class SlotTakenError(Exception):
     """Somebody else booked the slot first."""
+
+
+WEEKLY_MAX_WEEKS = 12
+WEEKLY_MAX_SLOTS_A_DAY = 12
+
+
+@dataclass(frozen=True)
+class WeeklySlots:
+    """What publishing a weekly pattern did: the new slots, and how many overlapped old ones."""
+
+    created: list[OfficeHourSlot]
+    skipped: int
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -84,6 +98,117 @@ def slot_publish(
     slot.full_clean()
     slot.save()
     return slot
+
+
+def _check_weekly(
+    *, weekday: int, start: datetime.time, duration_minutes: int, count: int, weeks: int
+) -> None:
+    errors: dict[str, str] = {}
+    if not 1 <= weekday <= 7:
+        errors["weekday"] = _("Choose a day of the week: 1 (Monday) to 7 (Sunday).")
+    if not 10 <= duration_minutes <= 240:
+        errors["duration_minutes"] = _("A slot lasts 10 to 240 minutes.")
+    if not 1 <= count <= WEEKLY_MAX_SLOTS_A_DAY:
+        errors["count"] = _("Publish 1 to %(max)d slots a day.") % {"max": WEEKLY_MAX_SLOTS_A_DAY}
+    elif "duration_minutes" not in errors and (
+        start.hour * 60 + start.minute + count * duration_minutes > 24 * 60
+    ):
+        errors["count"] = _("The slots of one day must end by midnight.")
+    if not 1 <= weeks <= WEEKLY_MAX_WEEKS:
+        errors["weeks"] = _("Repeat for 1 to %(max)d weeks.") % {"max": WEEKLY_MAX_WEEKS}
+    if errors:
+        raise ValidationError(errors)
+
+
+def _day_starts(
+    *, day: datetime.date, start: datetime.time, zone: ZoneInfo, duration_minutes: int, count: int
+) -> list[datetime.datetime]:
+    # The first slot keeps its wall-clock time in the mentor's zone whatever the offset that week;
+    # the following ones are consecutive in real time (also on the night the clocks change).
+    first = datetime.datetime.combine(day, start, tzinfo=zone).astimezone(datetime.UTC)
+    step = datetime.timedelta(minutes=duration_minutes)
+    return [first + step * index for index in range(count)]
+
+
+def _first_day(
+    *, weekday: int, start: datetime.time, zone: ZoneInfo, starting: datetime.date | None
+) -> datetime.date:
+    now = timezone.now()
+    day = starting or now.astimezone(zone).date()
+    day += datetime.timedelta(days=(weekday - day.isoweekday()) % 7)
+    if starting is None and datetime.datetime.combine(day, start, tzinfo=zone) <= now:
+        day += datetime.timedelta(weeks=1)  # today's time has passed: begin next week
+    return day
+
+
+def _overlaps(
+    start: datetime.datetime, end: datetime.datetime, taken: list[tuple[datetime.datetime, int]]
+) -> bool:
+    return any(
+        other < end and start < other + datetime.timedelta(minutes=minutes)
+        for other, minutes in taken
+    )
+
+
+@transaction.atomic
+def slot_publish_weekly(
+    *,
+    mentor: User,
+    weekday: int,
+    start: datetime.time,
+    duration_minutes: int = 30,
+    count: int = 1,
+    weeks: int,
+    starting: datetime.date | None = None,
+) -> WeeklySlots:
+    """Publish `count` consecutive slots on one weekday for `weeks` weeks, in one transaction.
+
+    `weekday` is ISO (1 Monday .. 7 Sunday) and `start` a wall-clock time in the mentor's own zone,
+    kept across daylight-saving changes. The first week is the first such weekday from `starting`
+    (default: today, or next week when today's time has passed); a past time is refused. Slots
+    that would overlap one of the mentor's existing slots are skipped and counted.
+    """
+    if mentor_profile_for_user(user=mentor) is None:
+        raise PermissionDenied(_("Only mentors hold office hours."))
+    _check_weekly(
+        weekday=weekday, start=start, duration_minutes=duration_minutes, count=count, weeks=weeks
+    )
+    zone = ZoneInfo(mentor.timezone)
+    first_day = _first_day(weekday=weekday, start=start, zone=zone, starting=starting)
+    starts = [
+        slot_start
+        for week in range(weeks)
+        for slot_start in _day_starts(
+            day=first_day + datetime.timedelta(weeks=week),
+            start=start,
+            zone=zone,
+            duration_minutes=duration_minutes,
+            count=count,
+        )
+    ]
+    _check_start(starts[0])
+    length = datetime.timedelta(minutes=duration_minutes)
+    taken = list(
+        OfficeHourSlot.objects.filter(
+            mentor=mentor,
+            start__gte=starts[0] - datetime.timedelta(minutes=240),
+            start__lt=starts[-1] + length,
+        ).values_list("start", "duration_minutes")
+    )
+    created: list[OfficeHourSlot] = []
+    for slot_start in starts:
+        if _overlaps(slot_start, slot_start + length, taken):
+            continue
+        slot = OfficeHourSlot(
+            mentor=mentor,
+            start=slot_start,
+            duration_minutes=duration_minutes,
+            timezone=mentor.timezone,
+        )
+        slot.full_clean()
+        slot.save()
+        created.append(slot)
+    return WeeklySlots(created=created, skipped=len(starts) - len(created))
 
 
 def slot_book(*, slot: OfficeHourSlot, mentee: User, topic: str) -> Booking:

@@ -2,10 +2,16 @@
 
 from datetime import timedelta
 
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+)
 from rest_framework import exceptions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -13,7 +19,13 @@ from rest_framework.views import APIView
 
 from nastavnik.meetings import office_hours
 from nastavnik.meetings.api import field_errors, range_param
-from nastavnik.meetings.serializers import BookingSerializer, SlotSerializer
+from nastavnik.meetings.serializers import (
+    BookingSerializer,
+    SlotSerializer,
+    WeeklySlotsErrorSerializer,
+    WeeklySlotsResultSerializer,
+    WeeklySlotsSerializer,
+)
 
 
 class SlotTakenAPIError(exceptions.APIException):
@@ -43,6 +55,52 @@ class MyOfficeHoursView(APIView):
         with field_errors():
             slot = office_hours.slot_publish(mentor=request.user, **serializer.validated_data)
         return Response(SlotSerializer(slot).data, status=status.HTTP_201_CREATED)
+
+
+class MyWeeklyOfficeHoursView(APIView):
+    @extend_schema(
+        summary="Publish office hours slots as a weekly pattern",
+        description="Creates `count` consecutive slots of `duration_minutes` on `weekday` "
+        "(1 Monday .. 7 Sunday) at `start` (wall-clock in the mentor's time zone, kept across "
+        "daylight-saving changes) for `weeks` weeks, all in one transaction. The first week is "
+        "the next such weekday whose time is still ahead. Slots that would overlap the mentor's "
+        "existing slots are skipped; `skipped` says how many.",
+        request=WeeklySlotsSerializer,
+        responses={
+            201: WeeklySlotsResultSerializer,
+            400: OpenApiResponse(
+                WeeklySlotsErrorSerializer,
+                description="Invalid input: the body names each wrong field.",
+                examples=[
+                    OpenApiExample("Too many weeks", value={"weeks": ["Repeat for 1 to 12 weeks."]})
+                ],
+            ),
+            403: OpenApiResponse(description="Only mentors hold office hours."),
+        },
+        tags=["office hours"],
+        examples=[
+            OpenApiExample(
+                "Two 30-minute slots on Tuesdays at 18:00 for 8 weeks",
+                value={
+                    "weekday": 2,
+                    "start": "18:00",
+                    "duration_minutes": 30,
+                    "count": 2,
+                    "weeks": 8,
+                },
+                request_only=True,
+            )
+        ],
+    )
+    def post(self, request: Request) -> Response:
+        serializer = WeeklySlotsSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with field_errors():
+            published = office_hours.slot_publish_weekly(
+                mentor=request.user, **serializer.validated_data
+            )
+        prefetch_related_objects(published.created, "bookings")
+        return Response(WeeklySlotsResultSerializer(published).data, status=status.HTTP_201_CREATED)
 
 
 class MentorSlotsView(APIView):

@@ -141,6 +141,35 @@ class SlotSerializer(serializers.Serializer):
         return any(booking.cancelled_at is None for booking in slot.bookings.all())
 
 
+class WeeklySlotsSerializer(serializers.Serializer):
+    weekday = serializers.IntegerField(
+        min_value=1, max_value=7, help_text="ISO day of the week: 1 Monday .. 7 Sunday."
+    )
+    start = serializers.TimeField(
+        help_text="Wall-clock time (HH:MM) in the mentor's own time zone, kept across DST."
+    )
+    duration_minutes = serializers.IntegerField(min_value=10, max_value=240, default=30)
+    count = serializers.IntegerField(
+        min_value=1, max_value=12, default=1, help_text="Consecutive slots that day."
+    )
+    weeks = serializers.IntegerField(min_value=1, max_value=12, help_text="How many weeks.")
+
+
+class WeeklySlotsResultSerializer(serializers.Serializer):
+    created = SlotSerializer(many=True)
+    skipped = serializers.IntegerField(help_text="Slots left out: they overlap existing ones.")
+
+
+class WeeklySlotsErrorSerializer(serializers.Serializer):
+    """A 400: each wrong field with its messages."""
+
+    weekday = serializers.ListField(child=serializers.CharField(), required=False)
+    start = serializers.ListField(child=serializers.CharField(), required=False)
+    duration_minutes = serializers.ListField(child=serializers.CharField(), required=False)
+    count = serializers.ListField(child=serializers.CharField(), required=False)
+    weeks = serializers.ListField(child=serializers.CharField(), required=False)
+
+
 class BookingSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     slot = serializers.IntegerField(source="slot_id")

@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from nastavnik.accounts.models import User
@@ -221,10 +222,37 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
     return render(request, "meetings/calendar.html", {"feed_url": url})
 
 
+def _weekly_published_message(published: office_hours.WeeklySlots) -> str:
+    created = len(published.created)
+    message = ngettext("%(count)d slot published.", "%(count)d slots published.", created) % {
+        "count": created
+    }
+    if published.skipped:
+        message += " " + ngettext(
+            "%(count)d skipped: it overlaps one of your slots.",
+            "%(count)d skipped: they overlap your slots.",
+            published.skipped,
+        ) % {"count": published.skipped}
+    return message
+
+
 @login_required
 def my_office_hours(request: HttpRequest) -> HttpResponse:
-    form = forms.SlotForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    # Two forms on one page: the "Repeat weekly" one is told apart by its prefixed fields.
+    weekly_posted = request.method == "POST" and "weekly-weekday" in request.POST
+    form = forms.SlotForm(request.POST if request.method == "POST" and not weekly_posted else None)
+    weekly_form = forms.WeeklySlotsForm(request.POST if weekly_posted else None)
+    if weekly_posted and weekly_form.is_valid():
+        try:
+            published = office_hours.slot_publish_weekly(
+                mentor=request.user, **weekly_form.cleaned_data
+            )
+        except ValidationError as error:
+            _apply_errors(weekly_form, error)
+        else:
+            messages.success(request, _weekly_published_message(published))
+            return redirect("meetings:office-hours")
+    elif form.is_bound and form.is_valid():
         try:
             office_hours.slot_publish(mentor=request.user, **form.cleaned_data)
         except ValidationError as error:
@@ -233,7 +261,9 @@ def my_office_hours(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Slot published."))
             return redirect("meetings:office-hours")
     slots = office_hours.slots_for_mentor(mentor=request.user)
-    return render(request, "meetings/office_hours.html", {"form": form, "slots": slots})
+    context = {"form": form, "weekly_form": weekly_form, "slots": slots}
+    invalid = form.errors or weekly_form.errors
+    return render(request, "meetings/office_hours.html", context, status=400 if invalid else 200)
 
 
 @login_required

@@ -171,6 +171,46 @@ def test_office_hours_pages_publish_and_book(client, mentor, mentee):
     assert again.status_code == 404  # no longer among the free slots
 
 
+def test_a_mentor_repeats_office_hours_weekly_from_the_page(client, mentor):
+    mentor.timezone = "Europe/Berlin"
+    mentor.save(update_fields=["timezone"])
+    weekly = {
+        "weekly-weekday": "2",
+        "weekly-start": "18:00",
+        "weekly-duration_minutes": "30",
+        "weekly-count": "2",
+        "weekly-weeks": "3",
+    }
+    page = logged_in(client, mentor).get(reverse("meetings:office-hours"))
+    assert "Repeat weekly" in page.content.decode()
+    published = client.post(reverse("meetings:office-hours"), weekly, follow=True)
+    assert "6 slots published." in published.content.decode()
+    slots = list(published.context["slots"])
+    berlin = ZoneInfo("Europe/Berlin")
+    assert {slot.start.astimezone(berlin).strftime("%a %H:%M") for slot in slots} == {
+        "Tue 18:00",
+        "Tue 18:30",
+    }
+    again = client.post(reverse("meetings:office-hours"), weekly, follow=True)
+    assert "0 slots published. 6 skipped: they overlap your slots." in again.content.decode()
+    assert len(again.context["slots"]) == 6
+
+
+def test_a_bad_weekly_pattern_shows_the_error_on_its_field(client, mentor):
+    bad = {"weekly-weekday": "2", "weekly-start": "23:30", "weekly-duration_minutes": "30"}
+    response = logged_in(client, mentor).post(
+        reverse("meetings:office-hours"), bad | {"weekly-count": "2", "weekly-weeks": "13"}
+    )
+    assert response.status_code == 400
+    weekly_form = response.context["weekly_form"]
+    assert set(weekly_form.errors) == {"weeks"}
+    response = client.post(
+        reverse("meetings:office-hours"), bad | {"weekly-count": "2", "weekly-weeks": "2"}
+    )
+    assert set(response.context["weekly_form"].errors) == {"count"}
+    assert not response.context["form"].errors  # the single-slot form was not submitted
+
+
 def test_marking_a_meeting_done_from_its_page(client, meeting, mentee):
     logged_in(client, mentee).post(
         reverse("meetings:status", args=[meeting.pk]), {"status": "done"}
