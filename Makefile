@@ -29,6 +29,7 @@ run: install
 	$(BIN)/python manage.py seed_demo
 	trap 'kill 0' INT TERM EXIT; \
 	$(BIN)/python manage.py db_worker & \
+	$(BIN)/python manage.py run_periodic & \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## Lint, migrations check, then the whole suite on SQLite and on PostgreSQL.

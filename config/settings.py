@@ -160,6 +160,12 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Nastavnik <noreply@nastavnik
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Periodic jobs, run by `manage.py run_periodic` (started by `make run`) or by cron with --once.
+PERIODIC_JOBS = [
+    {"command": "expire_requests", "every_minutes": 15},
+    {"command": "send_reminders", "every_minutes": 5},
+    {"command": "send_message_digests", "daily_at_hour": env_int("MESSAGE_DIGEST_HOUR", 18)},
+]
 
 # Days a mentorship request waits for the mentor before it expires (a reminder goes a day before).
 REQUEST_EXPIRY_DAYS = env_int("REQUEST_EXPIRY_DAYS", 7)
