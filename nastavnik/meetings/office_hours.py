@@ -15,12 +15,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nastavnik.accounts.models import User
 from nastavnik.meetings.models import Booking, MeetingStatus, OfficeHourSlot
 from nastavnik.meetings.services import _check_start, meeting_cancel, meeting_group_schedule
+from nastavnik.profiles.models import MentorProfile
 from nastavnik.profiles.selectors import mentor_profile_for_user
 
 
@@ -48,6 +50,15 @@ def slots_for_mentor(*, mentor: User) -> QuerySet[OfficeHourSlot]:
     return OfficeHourSlot.objects.filter(mentor=mentor, start__gte=timezone.now()).prefetch_related(
         "bookings"
     )
+
+
+def mentor_for_office_hours(*, mentor_id: int) -> User:
+    """The person behind a directory id (a published mentor profile), as the directory shows it;
+    404 for anyone else, so office hours use the same mentor ids as /mentors/ and requests."""
+    profile = get_object_or_404(
+        MentorProfile.objects.published().select_related("user"), pk=mentor_id
+    )
+    return profile.user
 
 
 def open_slots(

@@ -118,7 +118,8 @@ class MentorSlotsView(APIView):
         before = range_param(request, "to", after + timedelta(days=28))
         if before <= after:
             raise exceptions.ValidationError({"to": [_("The end must be after the start.")]})
-        slots = office_hours.open_slots(mentor_id=mentor_id, after=after, before=before)
+        mentor = office_hours.mentor_for_office_hours(mentor_id=mentor_id)
+        slots = office_hours.open_slots(mentor_id=mentor.pk, after=after, before=before)
         return Response(SlotSerializer(slots.prefetch_related("bookings"), many=True).data)
 
 

@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from nastavnik.accounts.models import User
 from nastavnik.meetings import forms, office_hours, selectors, services
 from nastavnik.meetings.ics import feed_calendar
 from nastavnik.meetings.models import Meeting
@@ -268,7 +267,7 @@ def my_office_hours(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def mentor_slots(request: HttpRequest, mentor_id: int) -> HttpResponse:
-    mentor = get_object_or_404(User, pk=mentor_id, is_active=True)
+    mentor = office_hours.mentor_for_office_hours(mentor_id=mentor_id)
     now = timezone.now()
     slots = office_hours.open_slots(mentor_id=mentor.pk, after=now, before=now + timedelta(weeks=4))
     form = forms.BookingForm(request.POST or None)

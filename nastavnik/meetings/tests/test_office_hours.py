@@ -66,7 +66,7 @@ def test_api_publish_list_book_conflict_and_cancel(api_client_for, mentor, mente
     slot_id = created.json()["id"]
     assert [s["id"] for s in mentor_api.get("/api/v1/me/office-hours/").json()] == [slot_id]
     free = mentee_api.get(
-        f"/api/v1/mentors/{mentor.pk}/slots/",
+        f"/api/v1/mentors/{mentor.mentor_profile.pk}/slots/",
         {"from": "2030-03-18T00:00:00+01:00", "to": "2030-03-20T00:00:00+01:00"},
     )
     assert [s["id"] for s in free.json()] == [slot_id]
@@ -261,3 +261,15 @@ def test_the_schema_documents_the_weekly_endpoint_and_its_400(api_client, tmp_pa
     error = post["responses"]["400"]["content"]["application/json"]["schema"]["$ref"]
     fields = schema["components"]["schemas"][error.rsplit("/", 1)[1]]["properties"]
     assert set(fields) == {"weekday", "start", "duration_minutes", "count", "weeks"}
+
+
+def test_slots_are_listed_under_the_mentors_directory_id_and_not_for_non_mentors(
+    api_client_for, mentor, mentee, outsider
+):
+    api = api_client_for(mentee)
+    directory_id = mentor.mentor_profile.pk
+    listed = api.get("/api/v1/mentors/").json()["results"]
+
+    assert directory_id in [card["id"] for card in listed]
+    assert api.get(f"/api/v1/mentors/{directory_id}/slots/").status_code == 200
+    assert api.get(f"/api/v1/mentors/{outsider.pk + 10_000}/slots/").status_code == 404

@@ -158,15 +158,19 @@ def test_office_hours_pages_publish_and_book(client, mentor, mentee):
     logged_in(client, mentor).post(
         reverse("meetings:office-hours"), {"start": soon, "duration_minutes": 30}
     )
-    page = logged_in(client, mentee).get(reverse("meetings:mentor-slots", args=[mentor.pk]))
+    page = logged_in(client, mentee).get(
+        reverse("meetings:mentor-slots", args=[mentor.mentor_profile.pk])
+    )
     (slot,) = page.context["slots"]
     response = client.post(
-        reverse("meetings:mentor-slots", args=[mentor.pk]), {"slot": slot.pk, "topic": "CV"}
+        reverse("meetings:mentor-slots", args=[mentor.mentor_profile.pk]),
+        {"slot": slot.pk, "topic": "CV"},
     )
     assert response.status_code == 302
     assert Booking.objects.get().mentee == mentee
     again = client.post(
-        reverse("meetings:mentor-slots", args=[mentor.pk]), {"slot": slot.pk, "topic": "CV"}
+        reverse("meetings:mentor-slots", args=[mentor.mentor_profile.pk]),
+        {"slot": slot.pk, "topic": "CV"},
     )
     assert again.status_code == 404  # no longer among the free slots
 
@@ -250,4 +254,14 @@ def test_a_mentor_schedules_a_group_session_from_the_page(client, relationship, 
     assert meeting.relationship is None
     assert sorted(meeting.participants.values_list("user_id", flat=True)) == sorted(
         [mentor.pk, mentee.pk, second.pk]
+    )
+
+
+def test_the_public_mentor_page_links_to_their_office_hours(client, mentor, mentee):
+    page = logged_in(client, mentee).get(
+        reverse("directory:detail", args=[mentor.mentor_profile.pk])
+    )
+
+    assert (
+        reverse("meetings:mentor-slots", args=[mentor.mentor_profile.pk]) in page.content.decode()
     )
