@@ -46,7 +46,8 @@ def _claim(now: datetime, **key) -> Reminder | None:
 def _meeting_reminders_plan(now: datetime) -> int:
     lead = timedelta(minutes=settings.MEETING_REMINDER_MINUTES)
     claimed = 0
-    meetings = Meeting.objects.filter(status=MeetingStatus.SCHEDULED).prefetch_related(
+    # Done or missed describes what has happened so far; a series goes on until it is cancelled.
+    meetings = Meeting.objects.exclude(status=MeetingStatus.CANCELLED).prefetch_related(
         "exceptions", "participants__user"
     )
     for meeting in meetings:

@@ -39,7 +39,8 @@ def test_a_reminder_reaches_both_people_over_smtp_once_however_often_the_plan_ru
 
 def test_nothing_is_reminded_before_the_lead_time(smtp_server, meeting, settings):
     settings.MEETING_REMINDER_MINUTES = 60
-    assert reminders_plan(now=START - timedelta(minutes=90)) == (0, 0, 0)
+    reminders, _nudges, _retried = reminders_plan(now=START - timedelta(minutes=90))
+    assert reminders == 0
     assert smtp_server.messages == []
 
 
@@ -111,3 +112,23 @@ def test_with_the_database_backend_the_plan_queues_one_task_per_reminder(meeting
 def test_the_command_reports_what_it_planned(capsys, relationship):
     call_command("send_reminders")
     assert "Planned 0 reminder(s) and 0 nudge(s)" in capsys.readouterr().out
+
+
+def test_a_weekly_series_marked_done_still_reminds_its_next_occurrences(
+    smtp_server, meeting, settings
+):
+    settings.MEETING_REMINDER_MINUTES = 120
+    meeting.status = "done"
+    meeting.save(update_fields=["status"])
+
+    next_week = START + timedelta(weeks=1)
+    assert reminders_plan(now=next_week - timedelta(minutes=90)) == (2, 0, 0)
+
+
+def test_a_cancelled_series_reminds_nobody(smtp_server, meeting, settings):
+    settings.MEETING_REMINDER_MINUTES = 120
+    meeting.status = "cancelled"
+    meeting.save(update_fields=["status"])
+
+    reminders, _nudges, _retried = reminders_plan(now=START - timedelta(minutes=90))
+    assert reminders == 0
