@@ -155,3 +155,16 @@ def test_a_second_run_adds_no_mentorships(skills):
     seed()
 
     assert (Relationship.objects.count(), MentorshipRequest.objects.count()) == counts
+
+
+def test_demo_pairs_have_meetings_and_the_demo_mentor_has_office_hours(skills):
+    from nastavnik.meetings.models import Meeting, OfficeHourSlot
+    from nastavnik.relationships.models import Relationship
+
+    seed()
+
+    active = Relationship.objects.active().count()
+    assert Meeting.objects.filter(relationship__isnull=False).count() == active
+    assert OfficeHourSlot.objects.filter(mentor__email=DEMO_MENTOR_EMAIL).count() == 8
+    seed()
+    assert Meeting.objects.count() == active

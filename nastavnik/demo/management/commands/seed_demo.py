@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from nastavnik.demo.people import demo_accounts_ensure, demo_data_load, demo_featured_pair
 from nastavnik.goals.demo import relationship_demo_fill
+from nastavnik.meetings.demo import meetings_demo_create
 from nastavnik.relationships.demo import mentorships_demo_create
 from nastavnik.skills.models import Skill
 
@@ -60,6 +61,14 @@ class Command(BaseCommand):
             + ("" if result.mentors_created or result.mentees_created else " (already loaded)")
             + "."
         )
+        featured = demo_featured_pair()
+        meetings = meetings_demo_create(
+            seed=options["seed"], office_hours_mentor=featured[0] if featured else None
+        )
+        if meetings:
+            self.stdout.write(
+                f"Demo meetings: {meetings} recurring meetings and office hours of the demo mentor."
+            )
         if mentorships.relationships:
             self.stdout.write(
                 f"Demo mentorships: {mentorships.relationships} relationships in every stage "
