@@ -8,7 +8,7 @@ from icalendar import Calendar
 
 from nastavnik.goals.models import Owner, Task
 from nastavnik.meetings import services
-from nastavnik.meetings.models import Meeting, MeetingStatus
+from nastavnik.meetings.models import Meeting, MeetingStatus, Reminder, ReminderKind
 from nastavnik.meetings.occurrences import meeting_occurrences
 from nastavnik.relationships.models import RelationshipStatus
 
@@ -187,3 +187,26 @@ def test_the_other_side_moving_the_series_keeps_the_organisers_zone(relationship
     # 18:00 Berlin (UTC+1) before the spring change stays 18:00 Berlin after it.
     assert [o.start.astimezone(BERLIN).hour for o in starts] == [18, 18, 18, 18]
     assert [o.start.astimezone(UTC).hour for o in starts] == [17, 17, 16, 16]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_group_session_invites_and_reminds_every_participant(relationship, settings):
+    from nastavnik.meetings.reminders import reminders_plan
+    from nastavnik.relationships.tests.factories import MenteeUserFactory, RelationshipFactory
+
+    mentor = relationship.mentor
+    second = MenteeUserFactory(email="second@example.org")
+    RelationshipFactory(mentor=mentor, mentee=second, seat=2)
+    services.meeting_group_schedule(
+        organizer=mentor, participants=[relationship.mentee, second], title="Group Q&A", start=START
+    )
+
+    invited = sorted(m.to[0] for m in mail.outbox)
+    assert invited == ["mentee@example.org", "mentor@example.org", "second@example.org"]
+    assert all(attachment(m)["method"] == "REQUEST" for m in mail.outbox)
+    mail.outbox.clear()
+    settings.MEETING_REMINDER_MINUTES = 120
+    reminders, _nudges, _retried = reminders_plan(now=START - timedelta(minutes=90))
+    assert reminders == 3
+    reminded = Reminder.objects.filter(kind=ReminderKind.BEFORE, sent_at__isnull=False)
+    assert sorted(reminded.values_list("user__email", flat=True)) == invited
