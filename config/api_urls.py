@@ -1,12 +1,11 @@
 """The JSON API under /api/v1/: each app contributes its routes from its own api module."""
 
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
-    path("redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
     path("", include("nastavnik.accounts.api_urls")),
     path("", include("nastavnik.profiles.api_urls")),
     path("", include("nastavnik.directory.api_urls")),

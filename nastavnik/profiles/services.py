@@ -220,3 +220,11 @@ def availability_window_add(
 def availability_window_remove(*, user: User, window_id: int) -> None:
     """Removes one of the user's own windows (404 for anybody else's)."""
     availability_window_get_for_user(user=user, window_id=window_id).delete()
+
+
+def profiles_refresh_search_for_user(*, user: User) -> None:
+    """Rebuilds the search documents of a person's profiles, e.g. after their name changed."""
+    for profile in MentorProfile.objects.filter(user=user).select_related("user"):
+        mentor_profile_refresh_search(profile=profile)
+    for profile in MenteeProfile.objects.filter(user=user).select_related("user"):
+        mentee_profile_refresh_search(profile=profile)

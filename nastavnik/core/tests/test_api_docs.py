@@ -28,3 +28,11 @@ def test_the_openapi_schema_is_public_and_names_the_api(client, db):
 
 def test_the_openapi_schema_builds_without_warnings(tmp_path):
     call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "s.yaml"))
+
+
+def test_no_api_docs_page_loads_from_another_host(client, db):
+    # ReDoc's stock page pulls web fonts from a CDN, so only the self-contained Swagger UI is served.
+    assert client.get("/api/v1/redoc/").status_code == 404
+    html = client.get("/api/v1/docs/").content.decode()
+    assert "googleapis" not in html
+    assert "cdn" not in html.lower()

@@ -219,3 +219,13 @@ def test_availability_is_shown_in_the_viewers_zone():
 
     # Monday 08:00 in Vladivostok is Monday 01:00 in Moscow (both without daylight saving).
     assert (shown.weekday, shown.start, shown.end) == (0, time(1), time(2, 30))
+
+
+def test_a_renamed_mentor_is_found_by_the_new_name_and_not_the_old_one(mentor):
+    from nastavnik.accounts.services import user_update
+
+    user_update(user=mentor, name="Мария Петрова")
+
+    found = mentor_directory_search(filters=MentorFilters(query="Петровой"))
+    assert mentor.mentor_profile in found
+    assert not mentor_directory_search(filters=MentorFilters(query="Менторова")).exists()
