@@ -160,8 +160,11 @@ def wish_matches(p: Pairs, kind: str) -> tuple[np.ndarray, np.ndarray]:
             meets = (wanted & p.m(key).astype(np.uint64)) != 0
         else:
             ids = p.m_attribute(key)
-            bit = (wanted >> np.clip(ids, 0, 63).astype(np.uint64)) & np.uint64(1)
-            meets = (ids >= 0) & (bit != 0)
+            # Masks hold 63 values per field (bit 63 marks a wish nobody can meet): a mentor value
+            # past them never meets a wish, rather than colliding with another value's bit.
+            representable = (ids >= 0) & (ids < 63)
+            bit = (wanted >> np.where(representable, ids, 0).astype(np.uint64)) & np.uint64(1)
+            meets = representable & (bit != 0)
         active = wanted != 0
         wished += active
         met += active & meets

@@ -366,3 +366,21 @@ def test_pooled_candidates_find_the_rare_mentor_offering_several_wanted_skills(m
     mentees, mentors, _ = m.candidates(per_mentee=1)
     assert mentees.tolist() == [0, 1, 2]
     assert mentors.tolist() == [400, 400, 400]
+
+
+def test_a_requirement_on_a_field_with_many_values_never_lets_a_wrong_mentor_through():
+    from matchmaker.model import ScoringModel
+
+    mentors = [
+        {"id": f"m{i}", "capacity": 1, "languages": ["en"], "department": f"dept{i}"}
+        for i in range(70)
+    ]
+    mentees = [
+        {"id": "wants-65", "languages": ["en"], "requirements": {"department": "dept65"}},
+        {"id": "wants-none", "languages": ["en"], "requirements": {"department": "nowhere"}},
+    ]
+    model = ScoringModel(mentors, mentees)
+
+    for mentee, allowed_ids in ((0, {"m65"}), (1, set())):
+        passed = {mentors[j]["id"] for j in range(len(mentors)) if model.allowed(mentee, j)}
+        assert passed <= allowed_ids
