@@ -265,3 +265,11 @@ def test_the_public_mentor_page_links_to_their_office_hours(client, mentor, ment
     assert (
         reverse("meetings:mentor-slots", args=[mentor.mentor_profile.pk]) in page.content.decode()
     )
+
+
+def test_a_new_meetings_agenda_starts_from_the_preparation_questions(client, relationship, mentee):
+    page = logged_in(client, mentee).get(reverse("meetings:schedule", args=[relationship.pk]))
+
+    html = page.content.decode()
+    assert "What do I want to discuss or get advice on this time?" in html
+    assert "Where am I stuck, and what feedback do I need?" in html
