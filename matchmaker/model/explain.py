@@ -15,7 +15,7 @@ from matchmaker.model.features import (
 )
 
 FORMAT_NAMES = {
-    "one_to_one": ("one to one", "один на один"),
+    "one_to_one": ("one to one", "индивидуально"),
     "group": ("group", "в группе"),
     "async": ("asynchronous", "асинхронно"),
     "short": ("short term", "краткосрочно"),
@@ -113,11 +113,11 @@ def _seniority(e: MenteeTable, i: int, m: MentorTable, j: int) -> tuple[str, str
     if np.isnan(gap):
         return "experience not stated", "опыт не указан"
     reverse = bool(e.array("flags")[i] & 1)
-    prefix_en, prefix_ru = ("reverse mentoring: ", "обратное менторство: ") if reverse else ("", "")
+    prefix_en, prefix_ru = ("reverse mentoring: ", "обратное наставничество: ") if reverse else ("", "")
     if gap > 0:
         return (
             f"{prefix_en}the mentor has {gap:g} more years of experience",
-            f"{prefix_ru}у ментора больше опыта на {gap:g} (лет)",
+            f"{prefix_ru}у наставника больше опыта на {gap:g} (лет)",
         )
     if gap < 0:
         return (

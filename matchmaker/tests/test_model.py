@@ -309,7 +309,7 @@ def test_seniority_reason_says_who_has_more_experience_in_both_languages():
     m = model([mentor(years_experience=12)], [mentee(years_experience=4)])
     reason = next(r for r in m.explain(0, 0) if r["factor"] == "seniority")
     assert reason["detail_en"] == "the mentor has 8 more years of experience"
-    assert reason["detail_ru"] == "у ментора больше опыта на 8 (лет)"
+    assert reason["detail_ru"] == "у наставника больше опыта на 8 (лет)"
 
 
 def test_the_demo_instance_is_large_bilingual_and_scores_with_reasons():
