@@ -66,7 +66,7 @@ messages: $(STAMP)
 
 ## Refresh the Russian catalogue from the source; then translate its new entries.
 translations: $(STAMP)
-	DEBUG=1 $(BIN)/python manage.py makemessages -l ru --no-obsolete --no-location $(I18N_IGNORE) -i matchmaker -i benchmarks -i scripts
+	DEBUG=1 $(BIN)/python manage.py makemessages -l ru --no-obsolete --no-location --no-wrap $(I18N_IGNORE) -i matchmaker -i benchmarks -i scripts
 
 ## Re-resolve the pinned dependencies after editing pyproject.toml.
 lock: $(STAMP)
