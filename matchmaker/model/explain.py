@@ -113,7 +113,9 @@ def _seniority(e: MenteeTable, i: int, m: MentorTable, j: int) -> tuple[str, str
     if np.isnan(gap):
         return "experience not stated", "опыт не указан"
     reverse = bool(e.array("flags")[i] & 1)
-    prefix_en, prefix_ru = ("reverse mentoring: ", "обратное наставничество: ") if reverse else ("", "")
+    prefix_en, prefix_ru = (
+        ("reverse mentoring: ", "обратное наставничество: ") if reverse else ("", "")
+    )
     if gap > 0:
         return (
             f"{prefix_en}the mentor has {gap:g} more years of experience",
