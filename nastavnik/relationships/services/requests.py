@@ -135,6 +135,34 @@ def _checklist_create(relationship: Relationship) -> None:
     ChecklistItem.objects.bulk_create(items)
 
 
+def _request_status_set(
+    *,
+    request: MentorshipRequest,
+    status: str,
+    by: User | None,
+    action: str,
+    now: datetime,
+    note: str = "",
+    fields: tuple[str, ...] = (),
+) -> None:
+    """Moves a request to a new status, saving `fields` too, and records the change in the log."""
+    previous = request.status
+    request.status = status
+    if status not in (RequestStatus.PENDING, RequestStatus.INFO_REQUESTED):
+        request.decided_at = now
+        fields = (*fields, "decided_at")
+    request.save(update_fields=["status", *fields, "updated_at"])
+    log_event(
+        request=request,
+        actor=by,
+        action=action,
+        from_state=previous,
+        to_state=status,
+        note=note,
+        now=now,
+    )
+
+
 @transaction.atomic
 def request_accept(
     *, request: MentorshipRequest, by: User, now: datetime | None = None
@@ -166,17 +194,8 @@ def request_accept(
             _("You have no free places: end a mentorship or raise your capacity first."),
             code="mentor_full",
         ) from None
-    previous = request.status
-    request.status = RequestStatus.ACCEPTED
-    request.decided_at = now
-    request.save(update_fields=["status", "decided_at", "updated_at"])
-    log_event(
-        request=request,
-        actor=by,
-        action="request_accepted",
-        from_state=previous,
-        to_state=request.status,
-        now=now,
+    _request_status_set(
+        request=request, status=RequestStatus.ACCEPTED, by=by, action="request_accepted", now=now
     )
     log_event(
         relationship=relationship,
@@ -214,16 +233,11 @@ def _withdraw_other_requests(*, request: MentorshipRequest, now: datetime) -> No
         MentorshipRequest.objects.open().filter(mentee_id=request.mentee_id).exclude(pk=request.pk)
     )
     for other in others.select_related("mentor", "mentee"):
-        previous = other.status
-        other.status = RequestStatus.WITHDRAWN
-        other.decided_at = now
-        other.save(update_fields=["status", "decided_at", "updated_at"])
-        log_event(
+        _request_status_set(
             request=other,
-            actor=None,
+            status=RequestStatus.WITHDRAWN,
+            by=None,
             action="request_withdrawn",
-            from_state=previous,
-            to_state=other.status,
             now=now,
             note=str(_("The mentee started a mentorship with another mentor.")),
         )
@@ -258,25 +272,24 @@ def request_decline(
         raise ValidationError(
             {"suggested_mentor": _("Suggest someone other than yourself and the mentee.")}
         )
-    previous = request.status
-    request.status = RequestStatus.DECLINED
     request.decline_reason = reason
     request.suggested_mentor = suggested_mentor
-    request.decided_at = now
     request.full_clean(validate_constraints=False)
-    request.save()
-    log_event(
+    _request_status_set(
         request=request,
-        actor=by,
+        status=RequestStatus.DECLINED,
+        by=by,
         action="request_declined",
-        from_state=previous,
-        to_state=request.status,
-        note=reason,
         now=now,
+        note=reason,
+        fields=("decline_reason", "suggested_mentor"),
     )
-    body = _("Reason: %(reason)s") if reason else ""
-    if suggested_mentor is not None:
+    if suggested_mentor is None:
+        body = _("Reason: %(reason)s") if reason else ""
+    elif reason:
         body = _("Reason: %(reason)s\nThey suggest you ask %(suggested)s.")
+    else:
+        body = _("They suggest you ask %(suggested)s.")
     tell(
         user=request.mentee,
         kind="request_declined",
@@ -299,17 +312,8 @@ def request_withdraw(
     require(by.pk == request.mentee_id)
     request = MentorshipRequest.objects.select_for_update().get(pk=request.pk)
     require_open(request)
-    previous = request.status
-    request.status = RequestStatus.WITHDRAWN
-    request.decided_at = now
-    request.save(update_fields=["status", "decided_at", "updated_at"])
-    log_event(
-        request=request,
-        actor=by,
-        action="request_withdrawn",
-        from_state=previous,
-        to_state=request.status,
-        now=now,
+    _request_status_set(
+        request=request, status=RequestStatus.WITHDRAWN, by=by, action="request_withdrawn", now=now
     )
     tell(
         user=request.mentor,
@@ -343,17 +347,13 @@ def request_ask_info(
     )
     note.full_clean()
     note.save()
-    previous = request.status
-    request.status = RequestStatus.INFO_REQUESTED
-    request.save(update_fields=["status", "updated_at"])
-    log_event(
+    _request_status_set(
         request=request,
-        actor=by,
+        status=RequestStatus.INFO_REQUESTED,
+        by=by,
         action="info_requested",
-        from_state=previous,
-        to_state=request.status,
-        note=text,
         now=now,
+        note=text,
     )
     tell(
         user=request.mentee,
@@ -385,18 +385,15 @@ def request_answer_info(
     note = RequestNote(request=request, author=by, kind=NoteKind.ANSWER, text=text, created_at=now)
     note.full_clean()
     note.save()
-    previous = request.status
-    request.status = RequestStatus.PENDING
     request.expires_at = max(request.expires_at, now + timedelta(days=2))
-    request.save(update_fields=["status", "expires_at", "updated_at"])
-    log_event(
+    _request_status_set(
         request=request,
-        actor=by,
+        status=RequestStatus.PENDING,
+        by=by,
         action="info_answered",
-        from_state=previous,
-        to_state=request.status,
-        note=text,
         now=now,
+        note=text,
+        fields=("expires_at",),
     )
     tell(
         user=request.mentor,

@@ -241,6 +241,18 @@ def test_declining_records_reason_and_suggestion_and_tells_the_mentee(open_reque
     assert "Sergey Suggested" in note.body
 
 
+def test_a_suggestion_without_a_reason_does_not_show_an_empty_reason(open_request, mentor, mentee):
+    suggested = MentorUserFactory(name="Sergey Suggested")
+
+    request_decline(request=open_request, by=mentor, suggested_mentor=suggested)
+
+    open_request.refresh_from_db()
+    assert open_request.decided_at is not None
+    note = Notification.objects.get(user=mentee, kind="request_declined")
+    assert "Sergey Suggested" in note.body
+    assert "Reason" not in note.body
+
+
 def test_a_decided_request_cannot_be_decided_again(open_request, mentor, mentee):
     request_decline(request=open_request, by=mentor)
 
